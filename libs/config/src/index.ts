@@ -1,0 +1,3 @@
+export * from './config-error';
+export * from './environment-transforms';
+export * from './load-configuration';
