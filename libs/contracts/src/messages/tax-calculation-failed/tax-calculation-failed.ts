@@ -23,8 +23,8 @@ export class TaxCalculationFailedData {
   @IsIn(TAX_MODES)
   mode!: TaxMode;
 
-  /** A stable code such as `TAX.NO_RATE`. */
-  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, { message: 'must be an error code such as TAX.NO_RATE' })
+  /** A stable code such as `TAX.RATE_NOT_FOUND` (the tax lib's `TaxFailureCode`). */
+  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, { message: 'must be an error code such as TAX.RATE_NOT_FOUND' })
   code!: string;
 
   @IsString()
