@@ -1,0 +1,13 @@
+export * from './currency-totals';
+export * from './exclusion-reason';
+export * from './filtering-counts';
+export * from './group-outcome';
+export * from './invoice-batch-run-commands';
+export * from './invoice-batch-run-decider';
+export * from './invoice-batch-run-events';
+export * from './invoice-batch-run-state';
+export * from './run-progress';
+export * from './run-request';
+export { stagePosition } from './run-stage';
+export * from './run-summary';
+export * from './status-subtype';
