@@ -1,4 +1,13 @@
-import { addDays, addMoney, maxDate, minDate, subtractMoney, sumMoney, zeroMoney } from '@invoice-engine/kernel';
+import {
+  addDays,
+  addMoney,
+  maxDate,
+  minDate,
+  subtractMoney,
+  sumMoney,
+  zeroMoney,
+  type CalendarDate,
+} from '@invoice-engine/kernel';
 import { derivePosition, type BillingCoverage } from './position';
 import type { BillablePeriod, BillingScheduleState, InvoicedPeriod, InvoiceStatusOfLines, SettledStatus } from './state';
 import type { BillingScheduleTerms } from './terms';
@@ -81,7 +90,10 @@ export function stateAfterInvoicing(
       ...invoice,
     }),
   );
-  const lastEnd = periods.reduce((day, period) => maxDate(day, period.periodEnd), periods[0]?.periodEnd ?? null);
+  const lastEnd = periods.reduce<CalendarDate | null>(
+    (day, period) => (day === null ? period.periodEnd : maxDate(day, period.periodEnd)),
+    null,
+  );
   const cursor = state.nextChargeFromDate ?? terms.startDate;
   const nextChargeFromDate = lastEnd === null || cursor === null ? cursor : maxDate(cursor, addDays(lastEnd, 1));
   const lines = sumMoney(
