@@ -1,0 +1,173 @@
+import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import type { ConsumedMessage, Subscription } from './consumed-message';
+import { buildDeadLetterMessage, type DeadLetterSource } from './dead-letter';
+import { decodeEnvelope, headersAsStrings } from './envelope-codec';
+import {
+  backoffMs,
+  decideOnFailure,
+  describeError,
+  type DeadLetterKind,
+  type RetryPolicy,
+} from './failure-policy';
+import type { MessagingLogger } from './messaging-logger';
+
+/** What processing one batch needs from the runner. */
+export interface BatchProcessing {
+  readonly groupId: string;
+  readonly subscriptions: ReadonlyMap<string, Subscription>;
+  readonly retryPolicy: RetryPolicy;
+  readonly deadLetterProducer: Producer;
+  readonly logger: MessagingLogger;
+  readonly now: () => Date;
+}
+
+type Outcome = 'done' | 'interrupted';
+
+/**
+ * Processes the messages of one partition strictly in order. Each message's offset is resolved only
+ * after its handler succeeded or it was dead-lettered; a message that keeps failing transiently holds
+ * its partition (later messages wait, other partitions go on), and a stop or rebalance interrupts the
+ * retries without resolving, so the message is delivered again.
+ */
+export async function processPartitionBatch(
+  payload: EachBatchPayload,
+  processing: BatchProcessing,
+): Promise<void> {
+  const { batch } = payload;
+  const subscription = processing.subscriptions.get(batch.topic);
+  if (subscription === undefined) {
+    throw new Error(`no subscription for topic ${batch.topic}`);
+  }
+  for (const message of batch.messages) {
+    if (!payload.isRunning() || payload.isStale()) {
+      return;
+    }
+    const source = deadLetterSource(batch.topic, batch.partition, message);
+    const outcome = await processMessage(source, subscription, payload, processing);
+    if (outcome === 'interrupted') {
+      return;
+    }
+    payload.resolveOffset(message.offset);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
+  }
+}
+
+async function processMessage(
+  source: DeadLetterSource,
+  subscription: Subscription,
+  payload: EachBatchPayload,
+  processing: BatchProcessing,
+): Promise<Outcome> {
+  let consumed: ConsumedMessage;
+  try {
+    consumed = {
+      topic: source.topic,
+      partition: source.partition,
+      offset: source.offset,
+      key: source.key === null ? null : source.key.toString('utf8'),
+      headers: headersAsStrings(source.headers),
+      envelope: decodeEnvelope(source.value, subscription.messageClasses),
+    };
+  } catch (error: unknown) {
+    return deadLetter(source, 'invalid-message', describeError(error), 1, payload, processing);
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await subscription.handler(consumed);
+      return 'done';
+    } catch (error: unknown) {
+      const decision = decideOnFailure(error, attempt, processing.retryPolicy);
+      if (decision.action === 'dead-letter') {
+        return deadLetter(source, decision.kind, decision.reason, attempt, payload, processing);
+      }
+      processing.logger.warn(
+        { ...logFields(consumed), attempt, retryInMs: decision.delayMs, error: describeError(error) },
+        'message handler failed; retrying without committing',
+      );
+      if ((await pause(decision.delayMs, payload)) === 'interrupted') {
+        return 'interrupted';
+      }
+    }
+  }
+}
+
+/** Sends the original record to `<topic>.dlq`; if that fails too, it retries (the offset waits). */
+async function deadLetter(
+  source: DeadLetterSource,
+  kind: DeadLetterKind,
+  reason: string,
+  attempts: number,
+  payload: EachBatchPayload,
+  processing: BatchProcessing,
+): Promise<Outcome> {
+  const { topic, message } = buildDeadLetterMessage(source, {
+    kind,
+    reason,
+    attempts,
+    consumerGroup: processing.groupId,
+    failedAt: processing.now().toISOString(),
+  });
+  for (let sendAttempt = 1; ; sendAttempt += 1) {
+    try {
+      await processing.deadLetterProducer.send({ topic, acks: -1, messages: [message] });
+      processing.logger.error(
+        {
+          topic: source.topic,
+          partition: source.partition,
+          offset: source.offset,
+          deadLetterTopic: topic,
+          kind,
+          reason,
+        },
+        'message sent to the dead-letter topic',
+      );
+      return 'done';
+    } catch (error: unknown) {
+      processing.logger.warn(
+        { topic: source.topic, offset: source.offset, deadLetterTopic: topic, error: describeError(error) },
+        'could not produce to the dead-letter topic; retrying',
+      );
+      if ((await pause(backoffMs(sendAttempt, processing.retryPolicy), payload)) === 'interrupted') {
+        return 'interrupted';
+      }
+    }
+  }
+}
+
+/** Waits between retries, heartbeating so the group does not evict us, and stops early on shutdown. */
+async function pause(delayMs: number, payload: EachBatchPayload): Promise<Outcome> {
+  const until = Date.now() + delayMs;
+  while (Date.now() < until) {
+    if (!payload.isRunning() || payload.isStale()) {
+      return 'interrupted';
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(until - Date.now(), 500)));
+    await payload.heartbeat();
+  }
+  return payload.isRunning() && !payload.isStale() ? 'done' : 'interrupted';
+}
+
+function deadLetterSource(topic: string, partition: number, message: KafkaMessage): DeadLetterSource {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    timestamp: message.timestamp,
+    key: message.key ?? null,
+    value: message.value,
+    headers: message.headers ?? {},
+  };
+}
+
+function logFields(message: ConsumedMessage): Record<string, unknown> {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    messageId: message.envelope.messageId,
+    type: message.envelope.type,
+    correlationId: message.envelope.metadata.correlationId,
+    runId: message.envelope.metadata.runId,
+  };
+}
