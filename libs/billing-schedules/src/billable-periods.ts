@@ -5,7 +5,10 @@ import type { BillablePeriod } from './state';
 import type { BillingScheduleTerms, Suspension } from './terms';
 
 /** Whether the target date falls in the suspension window [from, resumeOn). */
-export function isWithinSuspension(suspension: Suspension | null, targetDate: CalendarDate): suspension is Suspension {
+export function isWithinSuspension(
+  suspension: Suspension | null,
+  targetDate: CalendarDate,
+): suspension is Suspension {
   if (suspension === null || isBefore(targetDate, suspension.from)) return false;
   return suspension.resumeOn === null || isBefore(targetDate, suspension.resumeOn);
 }

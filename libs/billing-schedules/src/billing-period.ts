@@ -73,7 +73,12 @@ function* cutPeriods(
   const cut = (end: CalendarDate): CalendarDate => (lastDay === null ? end : minDate(end, lastDay));
   if (isBefore(startDate, first)) {
     const stubEnd = addDays(first, -1);
-    yield { periodStart: startDate, periodEnd: cut(stubEnd), fullStart: boundaryAfter(first, -length, anchor), fullEnd: stubEnd };
+    yield {
+      periodStart: startDate,
+      periodEnd: cut(stubEnd),
+      fullStart: boundaryAfter(first, -length, anchor),
+      fullEnd: stubEnd,
+    };
   }
   for (let index = 0; ; index += 1) {
     const periodStart = boundaryAfter(first, index * length, anchor);
@@ -97,7 +102,10 @@ function isFull(period: CutPeriod): boolean {
  * before the first boundary is its own period (`Separate`) or merged with the first full period
  * (`Combine`); with no full period after it, the stub stays alone.
  */
-export function* billingPeriods(terms: BillingScheduleTerms, lastDay: CalendarDate | null): Generator<BillingPeriod> {
+export function* billingPeriods(
+  terms: BillingScheduleTerms,
+  lastDay: CalendarDate | null,
+): Generator<BillingPeriod> {
   const startDate = terms.startDate;
   if (startDate === null || (lastDay !== null && isBefore(lastDay, startDate))) return;
   if (terms.chargeType === 'OneTime') {
@@ -123,6 +131,10 @@ export function* billingPeriods(terms: BillingScheduleTerms, lastDay: CalendarDa
     yield { periodStart: period.periodStart, periodEnd: period.periodEnd, weight: weightOf(period) };
   }
   if (pendingStub !== null) {
-    yield { periodStart: pendingStub.periodStart, periodEnd: pendingStub.periodEnd, weight: weightOf(pendingStub) };
+    yield {
+      periodStart: pendingStub.periodStart,
+      periodEnd: pendingStub.periodEnd,
+      weight: weightOf(pendingStub),
+    };
   }
 }

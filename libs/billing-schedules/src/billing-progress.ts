@@ -9,7 +9,13 @@ import {
   type CalendarDate,
 } from '@invoice-engine/kernel';
 import { derivePosition, type BillingCoverage } from './position';
-import type { BillablePeriod, BillingScheduleState, InvoicedPeriod, InvoiceStatusOfLines, SettledStatus } from './state';
+import type {
+  BillablePeriod,
+  BillingScheduleState,
+  InvoicedPeriod,
+  InvoiceStatusOfLines,
+  SettledStatus,
+} from './state';
 import type { BillingScheduleTerms } from './terms';
 
 /** The invoice a run put periods on. */
@@ -50,8 +56,13 @@ export function rederiveState(
   billedAmount = state.billedAmount,
 ): BillingScheduleState {
   const { position, nothingRemains } = derivePosition(terms, coverage, billedAmount);
-  const progress = { ...position, invoicedPeriods: coverage.invoicedPeriods, invoicingEnabledAt: state.invoicingEnabledAt };
-  if (state.status === 'Error') return { ...progress, status: 'Error', invoiceRunProcessingStatus: 'Error', failure: state.failure };
+  const progress = {
+    ...position,
+    invoicedPeriods: coverage.invoicedPeriods,
+    invoicingEnabledAt: state.invoicingEnabledAt,
+  };
+  if (state.status === 'Error')
+    return { ...progress, status: 'Error', invoiceRunProcessingStatus: 'Error', failure: state.failure };
   return { ...progress, ...settledStatus(terms, coverage.invoicedPeriods, nothingRemains) };
 }
 
@@ -82,20 +93,19 @@ export function stateAfterInvoicing(
   invoice: InvoiceReference,
   periods: readonly BillablePeriod[],
 ): BillingScheduleState {
-  const invoiced = periods.map(
-    (period): InvoicedPeriod => ({
-      periodStart: period.periodStart,
-      periodEnd: period.periodEnd,
-      chargeAmount: period.chargeAmount,
-      ...invoice,
-    }),
-  );
+  const invoiced = periods.map((period): InvoicedPeriod => ({
+    periodStart: period.periodStart,
+    periodEnd: period.periodEnd,
+    chargeAmount: period.chargeAmount,
+    ...invoice,
+  }));
   const lastEnd = periods.reduce<CalendarDate | null>(
     (day, period) => (day === null ? period.periodEnd : maxDate(day, period.periodEnd)),
     null,
   );
   const cursor = state.nextChargeFromDate ?? terms.startDate;
-  const nextChargeFromDate = lastEnd === null || cursor === null ? cursor : maxDate(cursor, addDays(lastEnd, 1));
+  const nextChargeFromDate =
+    lastEnd === null || cursor === null ? cursor : maxDate(cursor, addDays(lastEnd, 1));
   const lines = sumMoney(
     periods.map((period) => period.chargeAmount),
     terms.currency,
@@ -105,7 +115,11 @@ export function stateAfterInvoicing(
 }
 
 /** A canceled draft invoice releases its periods: they can be billed again. */
-export function stateAfterRelease(terms: BillingScheduleTerms, state: BillingScheduleState, invoiceId: string) {
+export function stateAfterRelease(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  invoiceId: string,
+) {
   const released = state.invoicedPeriods.filter((period) => period.invoiceId === invoiceId);
   const kept = state.invoicedPeriods.filter((period) => period.invoiceId !== invoiceId);
   const firstReleased = released.reduce(
@@ -121,9 +135,27 @@ export function stateAfterRelease(terms: BillingScheduleTerms, state: BillingSch
 }
 
 /** A posted draft: its lines stay invoiced, and no longer hold the schedule in Processing. */
-export function stateAfterPosting(terms: BillingScheduleTerms, state: BillingScheduleState, invoiceId: string) {
+export function stateAfterPosting(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  invoiceId: string,
+) {
   const invoicedPeriods = state.invoicedPeriods.map((period) =>
     period.invoiceId === invoiceId ? { ...period, invoiceStatus: 'Posted' as const } : period,
   );
   return rederiveState(terms, state, { nextChargeFromDate: state.nextChargeFromDate, invoicedPeriods });
+}
+
+/** Recovery: the Error is dropped and the schedule settles into the status its lines imply. */
+export function stateAfterErrorReset(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+): BillingScheduleState {
+  const { position, nothingRemains } = derivePosition(terms, state, state.billedAmount);
+  return {
+    ...position,
+    invoicedPeriods: state.invoicedPeriods,
+    invoicingEnabledAt: state.invoicingEnabledAt,
+    ...settledStatus(terms, state.invoicedPeriods, nothingRemains),
+  };
 }

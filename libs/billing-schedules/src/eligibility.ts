@@ -30,21 +30,31 @@ export type Eligibility =
   | { readonly outcome: 'Due'; readonly periods: readonly BillablePeriod[] }
   | { readonly outcome: 'Excluded'; readonly reason: ExclusionReason };
 
-type Check = (terms: BillingScheduleTerms, state: BillingScheduleState, request: EligibilityRequest) => boolean;
+type Check = (
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  request: EligibilityRequest,
+) => boolean;
 
-function nextPeriodOverlapsSuspension(terms: BillingScheduleTerms, state: BillingScheduleState, targetDate: CalendarDate) {
+function nextPeriodOverlapsSuspension(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  targetDate: CalendarDate,
+) {
   const suspension = terms.suspension;
   if (!isWithinSuspension(suspension, targetDate)) return false;
   const next = unbilledPeriods(terms, state).next();
   if (next.done === true) return false;
   const endsBeforeWindow = isBefore(next.value.periodEnd, suspension.from);
-  const startsAfterWindow = suspension.resumeOn !== null && isOnOrBefore(suspension.resumeOn, next.value.periodStart);
+  const startsAfterWindow =
+    suspension.resumeOn !== null && isOnOrBefore(suspension.resumeOn, next.value.periodStart);
   return !endsBeforeWindow && !startsAfterWindow;
 }
 
 /** The checks, in table order; each answers "is the schedule excluded for this reason?". */
 const CHECKS: Readonly<Record<ExclusionReason, Check>> = {
-  InvoicingDisabled: (terms, state) => !terms.generateInvoice || state.invoiceRunProcessingStatus === 'WillNotInvoice',
+  InvoicingDisabled: (terms, state) =>
+    !terms.generateInvoice || state.invoiceRunProcessingStatus === 'WillNotInvoice',
   NotActivated: (terms) => !terms.activated,
   OnHold: (terms) => terms.holdBilling,
   MissingUnitPrice: (terms) => terms.unitPrice === null && terms.chargeType !== 'Usage',
@@ -57,7 +67,8 @@ const CHECKS: Readonly<Record<ExclusionReason, Check>> = {
     state.nextChargeFromDate !== null &&
     isOnOrBefore(terms.cancellationDate, state.nextChargeFromDate),
   Suspended: (terms, state, request) => nextPeriodOverlapsSuspension(terms, state, request.targetDate),
-  NotDue: (_, state, request) => state.nextBillingDate === null || isBefore(request.targetDate, state.nextBillingDate),
+  NotDue: (_, state, request) =>
+    state.nextBillingDate === null || isBefore(request.targetDate, state.nextBillingDate),
 };
 
 /**

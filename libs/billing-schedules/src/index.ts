@@ -8,3 +8,8 @@ export * from './billing-progress';
 export * from './billable-periods';
 export * from './eligibility';
 export * from './run-criteria';
+export * from './decider/commands';
+export * from './decider/events';
+export * from './decider/billing-schedule';
+export { billingScheduleDecider, decide, initialState } from './decider/billing-schedule-decider';
+export { evolve } from './decider/evolve';

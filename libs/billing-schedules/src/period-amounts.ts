@@ -1,4 +1,14 @@
-import { DomainError, ExactDecimal, roundToMoney, subtractMoney, sumMoney, toMajorUnits, zeroMoney, type CalendarDate, type Money } from '@invoice-engine/kernel';
+import {
+  DomainError,
+  ExactDecimal,
+  roundToMoney,
+  subtractMoney,
+  sumMoney,
+  toMajorUnits,
+  zeroMoney,
+  type CalendarDate,
+  type Money,
+} from '@invoice-engine/kernel';
 import { billingPeriods, periodLengthInMonths, type BillingPeriod } from './billing-period';
 import { monthsIn, type BillingScheduleTerms } from './terms';
 
@@ -46,7 +56,9 @@ export function spreadOrderAmount(
       invoiced.get(period.periodStart) ??
       roundToMoney(toMajorUnits(total).mul(period.weight).div(totalWeight), total.currency),
   );
-  const open = periods.map((period, index) => (invoiced.has(period.periodStart) ? -1 : index)).filter((i) => i >= 0);
+  const open = periods
+    .map((period, index) => (invoiced.has(period.periodStart) ? -1 : index))
+    .filter((i) => i >= 0);
   const remainderIndex = terms.remainderStrategy === 'AddToFirst' ? open[0] : open[open.length - 1];
   if (remainderIndex === undefined) return amounts;
   const others = sumMoney(
@@ -90,7 +102,8 @@ export function* pricedPeriods(
   }
   const full = fullPeriodAmount(terms, terms.unitPrice ?? '0');
   for (const period of billingPeriods(terms, lastDay)) {
-    const chargeAmount = invoiced.get(period.periodStart) ?? roundToMoney(full.mul(period.weight), terms.currency);
+    const chargeAmount =
+      invoiced.get(period.periodStart) ?? roundToMoney(full.mul(period.weight), terms.currency);
     yield { ...period, chargeAmount };
   }
 }

@@ -47,7 +47,10 @@ function* unbilledFrom(
  * The periods not yet billed, in order, from the first day not yet billed; cut by the end date and the
  * cancellation date. Open-ended for an evergreen schedule: consumers must stop.
  */
-export function* unbilledPeriods(terms: BillingScheduleTerms, coverage: BillingCoverage): Generator<PricedPeriod> {
+export function* unbilledPeriods(
+  terms: BillingScheduleTerms,
+  coverage: BillingCoverage,
+): Generator<PricedPeriod> {
   const cursor = coverage.nextChargeFromDate ?? terms.startDate;
   if (cursor === null) return;
   yield* unbilledFrom(terms, coverage, lastBillableDay(terms), cursor);
@@ -63,7 +66,11 @@ function firstOf<T>(periods: Iterator<T>): T | null {
  * The period a cancelled evergreen schedule would bill next: the contract goes on past the cancellation
  * date, so the schedule keeps a pending amount and runs exclude it as `Cancelled` (DOMAIN.md section 3).
  */
-function nextPeriodPastCancellation(terms: BillingScheduleTerms, coverage: BillingCoverage, cursor: CalendarDate) {
+function nextPeriodPastCancellation(
+  terms: BillingScheduleTerms,
+  coverage: BillingCoverage,
+  cursor: CalendarDate,
+) {
   if (terms.billingMethod !== 'Evergreen' || terms.cancellationDate === null) return null;
   return firstOf(unbilledFrom(terms, coverage, terms.endDate, maxDate(cursor, terms.cancellationDate)));
 }
@@ -79,12 +86,22 @@ export interface DerivedPosition {
 }
 
 /** The position that follows from the terms, the coverage and the billed amount (DOMAIN.md section 5). */
-export function derivePosition(terms: BillingScheduleTerms, coverage: BillingCoverage, billedAmount: Money): DerivedPosition {
+export function derivePosition(
+  terms: BillingScheduleTerms,
+  coverage: BillingCoverage,
+  billedAmount: Money,
+): DerivedPosition {
   const startDate = terms.startDate;
   const zero = zeroMoney(terms.currency);
   const cursor = coverage.nextChargeFromDate ?? startDate;
   if (startDate === null || cursor === null) {
-    const position = { nextChargeFromDate: null, nextBillingDate: null, billedThroughDate: null, billedAmount, pendingAmount: zero };
+    const position = {
+      nextChargeFromDate: null,
+      nextBillingDate: null,
+      billedThroughDate: null,
+      billedAmount,
+      pendingAmount: zero,
+    };
     return { position, nothingRemains: false };
   }
   const unbilled = unbilledFrom(terms, coverage, lastBillableDay(terms), cursor);

@@ -63,7 +63,10 @@ export type BillingScheduleState =
       readonly invoiceRunProcessingStatus: 'PendingBilling' | 'WillNotInvoice';
     })
   | (BillingProgress & { readonly status: 'Processing'; readonly invoiceRunProcessingStatus: 'InProgress' })
-  | (BillingProgress & { readonly status: 'CompletelyBilled'; readonly invoiceRunProcessingStatus: 'Completed' })
+  | (BillingProgress & {
+      readonly status: 'CompletelyBilled';
+      readonly invoiceRunProcessingStatus: 'Completed';
+    })
   | (BillingProgress & {
       readonly status: 'Error';
       readonly invoiceRunProcessingStatus: 'Error';
@@ -75,6 +78,9 @@ export type InvoiceRunProcessingStatus = BillingScheduleState['invoiceRunProcess
 
 /** The status pair a schedule settles into when no failure is pending. */
 export type SettledStatus =
-  | { readonly status: 'ReadyForInvoicing'; readonly invoiceRunProcessingStatus: 'PendingBilling' | 'WillNotInvoice' }
+  | {
+      readonly status: 'ReadyForInvoicing';
+      readonly invoiceRunProcessingStatus: 'PendingBilling' | 'WillNotInvoice';
+    }
   | { readonly status: 'Processing'; readonly invoiceRunProcessingStatus: 'InProgress' }
   | { readonly status: 'CompletelyBilled'; readonly invoiceRunProcessingStatus: 'Completed' };

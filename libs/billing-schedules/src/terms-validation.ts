@@ -25,14 +25,20 @@ function validateCharging(terms: BillingScheduleTerms): void {
   if (anchor !== null && (!Number.isInteger(anchor) || anchor < 1 || anchor > 31)) {
     throw invalid('INVALID_BILL_DAY_OF_MONTH', `billDayOfMonth must be an integer 1..31, got ${anchor}`);
   }
-  if (terms.chargeType !== 'OneTime' && (terms.billingTermUnit === 'OneTime' || terms.pricingTermUnit === 'OneTime')) {
+  if (
+    terms.chargeType !== 'OneTime' &&
+    (terms.billingTermUnit === 'OneTime' || terms.pricingTermUnit === 'OneTime')
+  ) {
     throw invalid(
       'INVALID_TERM_UNIT',
       `a ${terms.chargeType} charge needs a billing and pricing term of Month, Quarter, SemiAnnual or Year`,
     );
   }
   if (terms.invoiceGroupType === 'Custom' && terms.customInvoiceGroupKey === null) {
-    throw invalid('MISSING_CUSTOM_INVOICE_GROUP_KEY', 'a Custom invoice group type needs a customInvoiceGroupKey');
+    throw invalid(
+      'MISSING_CUSTOM_INVOICE_GROUP_KEY',
+      'a Custom invoice group type needs a customInvoiceGroupKey',
+    );
   }
 }
 
@@ -48,10 +54,16 @@ function validateAmounts(terms: BillingScheduleTerms): void {
     throw invalid('MISSING_TOTAL_AMOUNT', 'an OrderAmount schedule needs a totalAmount');
   }
   if (terms.totalAmount.currency !== terms.currency) {
-    throw invalid('CURRENCY_MISMATCH', `totalAmount is in ${terms.totalAmount.currency}, not ${terms.currency}`);
+    throw invalid(
+      'CURRENCY_MISMATCH',
+      `totalAmount is in ${terms.totalAmount.currency}, not ${terms.currency}`,
+    );
   }
   if (terms.endDate === null && terms.cancellationDate === null) {
-    throw invalid('ORDER_AMOUNT_WITHOUT_END_DATE', 'an OrderAmount schedule needs an end date or a cancellation date');
+    throw invalid(
+      'ORDER_AMOUNT_WITHOUT_END_DATE',
+      'an OrderAmount schedule needs an end date or a cancellation date',
+    );
   }
 }
 
@@ -60,7 +72,11 @@ function validateDates(terms: BillingScheduleTerms): void {
     throw invalid('END_BEFORE_START', `endDate ${terms.endDate} is before startDate ${terms.startDate}`);
   }
   const suspension = terms.suspension;
-  if (suspension !== null && suspension.resumeOn !== null && isOnOrBefore(suspension.resumeOn, suspension.from)) {
+  if (
+    suspension !== null &&
+    suspension.resumeOn !== null &&
+    isOnOrBefore(suspension.resumeOn, suspension.from)
+  ) {
     throw invalid('INVALID_SUSPENSION', `resumeOn ${suspension.resumeOn} is not after ${suspension.from}`);
   }
 }

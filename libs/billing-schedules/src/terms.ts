@@ -80,7 +80,12 @@ export interface BillingScheduleTerms {
   readonly generateInvoice: boolean;
 }
 
-const MONTHS: Record<Exclude<BillingTermUnit, 'OneTime'>, number> = { Month: 1, Quarter: 3, SemiAnnual: 6, Year: 12 };
+const MONTHS: Record<Exclude<BillingTermUnit, 'OneTime'>, number> = {
+  Month: 1,
+  Quarter: 3,
+  SemiAnnual: 6,
+  Year: 12,
+};
 
 /** Months in a term unit; null for `OneTime`, which has no length. */
 export function monthsIn(unit: BillingTermUnit): number | null {

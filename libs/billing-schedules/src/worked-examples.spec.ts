@@ -6,13 +6,20 @@ import { d, someTerms, usd } from './terms.fixture';
 import type { BillingScheduleTerms } from './terms';
 
 function lines(periods: readonly BillablePeriod[]): string[] {
-  return periods.map((period) => `${period.periodStart}..${period.periodEnd} ${formatMoney(period.chargeAmount)}`);
+  return periods.map(
+    (period) => `${period.periodStart}..${period.periodEnd} ${formatMoney(period.chargeAmount)}`,
+  );
 }
 
 function billOnce(terms: BillingScheduleTerms, target: string) {
   const state = stateFromStart(terms);
   const periods = billablePeriods(terms, state, d(target), null);
-  const after = stateAfterInvoicing(terms, state, { runId: 'run-1', invoiceId: 'inv-1', invoiceStatus: 'Posted' }, periods);
+  const after = stateAfterInvoicing(
+    terms,
+    state,
+    { runId: 'run-1', invoiceId: 'inv-1', invoiceStatus: 'Posted' },
+    periods,
+  );
   return { periods, after };
 }
 
