@@ -27,7 +27,7 @@ export interface GroupAmounts {
 export interface GroupOutcome {
   readonly runId: string;
   readonly groupingKey: string;
-  readonly chunk: number;
+  readonly chunkIndex: number;
   readonly invoiceIds: readonly string[];
   readonly billingSchedulesProcessed: number;
   readonly billingSchedulesFailed: number;
@@ -40,13 +40,13 @@ export interface GroupOutcome {
 /** One (grouping key, chunk) a run has counted, with the fingerprint of the outcome it counted. */
 export interface RecordedGroup {
   readonly groupingKey: string;
-  readonly chunk: number;
+  readonly chunkIndex: number;
   readonly outcomeFingerprint: string;
 }
 
 /** Identity of a work item within a run; the chunk number comes first, so no key can be ambiguous. */
-export function groupChunkKey(group: { readonly groupingKey: string; readonly chunk: number }): string {
-  return `${group.chunk}/${group.groupingKey}`;
+export function groupChunkKey(group: { readonly groupingKey: string; readonly chunkIndex: number }): string {
+  return `${group.chunkIndex}/${group.groupingKey}`;
 }
 
 export function isFailedGroup(outcome: GroupOutcome): boolean {
@@ -81,14 +81,14 @@ function checkAmounts(outcome: GroupOutcome): void {
 /** Rejects an outcome whose counts contradict each other; such a message belongs on the dead-letter topic. */
 export function validateGroupOutcome(outcome: GroupOutcome): void {
   const counts = [
-    outcome.chunk,
+    outcome.chunkIndex,
     outcome.billingSchedulesProcessed,
     outcome.billingSchedulesFailed,
     outcome.invoicesGenerated,
     outcome.invoicesFailed,
   ];
   if (outcome.groupingKey.length === 0) throw invalid(outcome, 'grouping key is empty');
-  if (!counts.every(isCount)) throw invalid(outcome, 'chunk and counts must be non-negative integers');
+  if (!counts.every(isCount)) throw invalid(outcome, 'chunk index and counts must be non-negative integers');
   if (new Set(outcome.invoiceIds).size !== outcome.invoicesGenerated) {
     throw invalid(outcome, 'invoice ids must be distinct and as many as the invoices generated');
   }

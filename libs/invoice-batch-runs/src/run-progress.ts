@@ -112,7 +112,7 @@ export function foldGroupOutcomes(
     }
     recordedGroups[key] = {
       groupingKey: outcome.groupingKey,
-      chunk: outcome.chunk,
+      chunkIndex: outcome.chunkIndex,
       outcomeFingerprint: fingerprint,
     };
     counts = addOutcome(counts, outcome);
