@@ -1,6 +1,6 @@
 import { Transform, type TransformFnParams } from 'class-transformer';
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { isCurrencyCode, minorUnitDigits } from '@invoice-engine/kernel';
+import { isCurrencyCode, minorUnitDigits, type CurrencyCode } from '@invoice-engine/kernel';
 
 const AMOUNT = /^-?(0|[1-9]\d*)(\.(\d+))?$/;
 
@@ -10,7 +10,7 @@ const AMOUNT = /^-?(0|[1-9]\d*)(\.(\d+))?$/;
  */
 export const PARENT_CURRENCY: unique symbol = Symbol('parent currency');
 
-function currencyOf(object: object, currencyKey: string | typeof PARENT_CURRENCY): string | undefined {
+function currencyOf(object: object, currencyKey: string | typeof PARENT_CURRENCY): CurrencyCode | undefined {
   const currency: unknown = (object as Record<string | symbol, unknown>)[currencyKey];
   // An unknown currency is reported on its own property; the amount is then only checked for its form.
   return typeof currency === 'string' && isCurrencyCode(currency) ? currency : undefined;
@@ -20,7 +20,7 @@ function fractionDigits(amount: string): number {
   return AMOUNT.exec(amount)?.[3]?.length ?? 0;
 }
 
-function problemOf(value: unknown, currency: string | undefined): string | undefined {
+function problemOf(value: unknown, currency: CurrencyCode | undefined): string | undefined {
   if (typeof value !== 'string') return 'must be a decimal string in major units such as "109.68" (not a JSON number)';
   if (!AMOUNT.test(value)) return `"${value}" is not a decimal amount such as "109.68"`;
   if (currency === undefined) return undefined;

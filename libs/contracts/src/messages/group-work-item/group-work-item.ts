@@ -1,7 +1,8 @@
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, Max, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { RUN_INVOICE_STATUSES, type RunInvoiceStatus } from '../../billing-vocabulary';
 import type { MessageContract } from '../../envelope/message-contract';
 import { IsCalendarDate } from '../../fields/calendar-date';
+import { IsBelowChunkCount } from '../../fields/chunk-index';
 import { IsGroupingKey, IsIdentifier } from '../../fields/identifier';
 import { Nullable } from '../../fields/nullable';
 import { Topics } from '../../topics';
@@ -10,20 +11,6 @@ export const GROUP_WORK_ITEM_SCHEMA_VERSION = 1;
 
 /** The most billing schedules one work item carries: the default line limit of one invoice. */
 export const MAX_BILLING_SCHEDULES_PER_WORK_ITEM = 2000;
-
-/** The chunk index must be below the chunk count (indexes count from 0). */
-function IsBelowChunkCount(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isBelowChunkCount',
-    validator: {
-      validate: (value: unknown, args) => {
-        const { chunkCount } = args?.object as { chunkCount: unknown };
-        return typeof value !== 'number' || typeof chunkCount !== 'number' || value < chunkCount;
-      },
-      defaultMessage: () => 'must be below chunkCount (chunks are numbered from 0)',
-    },
-  });
-}
 
 /**
  * The billing schedules of one grouping key (or one chunk of a large group) to invoice in one run.
