@@ -2,6 +2,7 @@
  * Example runs, outcomes and instants shared by this library's specs (not exported from index.ts).
  */
 import {
+  DomainError,
   calendarDate,
   currencyCode,
   instant,
