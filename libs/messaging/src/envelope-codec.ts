@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design-time metadata.
+import 'reflect-metadata';
 import type { EventEnvelope } from '@invoice-engine/kernel';
 import { plainToInstance, Type, type ClassConstructor } from 'class-transformer';
 import {

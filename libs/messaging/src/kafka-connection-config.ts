@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design-time metadata.
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -52,7 +54,10 @@ export class KafkaConnectionConfig {
   /** `host:port` of one or more brokers, e.g. `127.0.0.1:9092`. */
   @IsArray()
   @ArrayNotEmpty()
-  @Matches(/^[^\s:/]+:\d{1,5}$/, { each: true, message: 'each broker must be host:port, got "$value"' })
+  @Matches(/^[^\s:/]+:\d{1,5}$/, {
+    each: true,
+    message: ({ value }) => `each broker must be host:port, got ${JSON.stringify(value)}`,
+  })
   brokers!: string[];
 
   @IsString()
