@@ -1,4 +1,5 @@
 import { currencyCode } from '@invoice-engine/kernel';
+import { errorCodeOf } from '../invoice/invoice-fixtures';
 import { groupingKeyOf, type GroupingFields } from './grouping-key';
 
 const schedule: GroupingFields = {
@@ -36,8 +37,8 @@ describe('the grouping key', () => {
     });
 
     it('refuses a schedule without a billing account', () => {
-      expect(() => groupingKeyOf({ ...schedule, billingAccountId: '' })).toThrow(
-        expect.objectContaining({ code: 'GROUPING.MISSING_FIELD' }),
+      expect(errorCodeOf(() => groupingKeyOf({ ...schedule, billingAccountId: '' }))).toBe(
+        'GROUPING.MISSING_FIELD',
       );
     });
   });
