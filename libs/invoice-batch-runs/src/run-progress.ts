@@ -125,27 +125,33 @@ export function recordGroupOutcome(progress: RunProgress, outcome: GroupOutcome)
   return foldGroupOutcomes(progress, [outcome]).progress;
 }
 
+function diverged(later: RunProgress, key: string): DomainError {
+  return new DomainError(
+    'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
+    'conflict',
+    `Progress of run ${later.runId} does not contain group ${key} as already recorded`,
+  );
+}
+
 /**
- * The work items `later` counted that `earlier` did not; throws when `later` is not a continuation
- * of `earlier` (a work item missing or counted with another outcome), since its counts would then
- * not include what was already checkpointed.
+ * The work items `later` counted that `earlier` did not, sorted so that a retried checkpoint is
+ * the same event whatever order the outcomes arrived in. Nothing new (a redelivered or older
+ * checkpoint) gives none. Throws when a work item was counted with another outcome, or when `later`
+ * adds work items but misses some of `earlier`: its cumulative counts would then be wrong.
  */
 export function groupsRecordedSince(earlier: RunProgress, later: RunProgress): readonly RecordedGroup[] {
-  for (const [key, recorded] of Object.entries(earlier.recordedGroups)) {
-    if (later.recordedGroups[key]?.outcomeFingerprint !== recorded.outcomeFingerprint) {
-      throw new DomainError(
-        'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
-        'conflict',
-        `Progress of run ${later.runId} does not contain group ${key} as already recorded`,
-      );
-    }
+  const added: RecordedGroup[] = [];
+  for (const key of Object.keys(later.recordedGroups).sort()) {
+    const recorded = later.recordedGroups[key];
+    const known = earlier.recordedGroups[key];
+    if (recorded === undefined) continue;
+    if (known === undefined) added.push(recorded);
+    else if (known.outcomeFingerprint !== recorded.outcomeFingerprint) throw diverged(later, key);
   }
-  // Sorted, so a retried checkpoint is the same event whatever order the outcomes arrived in.
-  return Object.keys(later.recordedGroups)
-    .filter((key) => earlier.recordedGroups[key] === undefined)
-    .sort()
-    .map((key) => later.recordedGroups[key])
-    .filter((recorded): recorded is RecordedGroup => recorded !== undefined);
+  if (added.length === 0) return [];
+  const missing = Object.keys(earlier.recordedGroups).find((key) => later.recordedGroups[key] === undefined);
+  if (missing !== undefined) throw diverged(later, missing);
+  return added;
 }
 
 /** Applies a checkpoint: the newly counted work items and the cumulative counts after them. */
