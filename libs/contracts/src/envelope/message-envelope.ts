@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design types through reflect-metadata when the class is declared.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsGroupingKey, IsIdentifier } from '../fields/identifier';

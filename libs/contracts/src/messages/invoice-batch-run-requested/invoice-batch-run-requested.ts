@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design types through reflect-metadata when the class is declared.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { RUN_INVOICE_STATUSES, type RunInvoiceStatus } from '../../billing-vocabulary';

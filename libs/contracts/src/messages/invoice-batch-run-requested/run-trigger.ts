@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design types through reflect-metadata when the class is declared.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, MaxLength, IsString, IsNotEmpty, ValidateNested } from 'class-validator';
 import { IsIdentifier } from '../../fields/identifier';

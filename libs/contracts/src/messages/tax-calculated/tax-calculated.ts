@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design types through reflect-metadata when the class is declared.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
