@@ -1,7 +1,7 @@
 import { DomainError, type CalendarDate } from '@invoice-engine/kernel';
 import { ANY_RUN_CRITERIA, type RunCriteria } from './run-criteria';
 import type { InvoiceStatusToProduce } from './scheduler-definition';
-import { assertTargetDateWithinLimit, DEFAULT_MAX_TARGET_DATE_OFFSET_MONTHS } from './target-date-limit';
+import { assertTargetDateWithinLimit } from './target-date-limit';
 
 /** What a Bill Now run is restricted to: one billing account, or one order. */
 export type BillNowScope =
@@ -15,7 +15,7 @@ export interface BillNowInput {
   /** null = today. */
   readonly invoiceDate: CalendarDate | null;
   readonly invoiceStatus: InvoiceStatusToProduce;
-  /** The org's today and target date limit (months), from the caller: domain code reads no clock. */
+  /** The org's today and target date limit in months (default 12), from the caller: domain code reads no clock. */
   readonly today: CalendarDate;
   readonly maxTargetDateOffsetMonths: number;
 }
@@ -45,7 +45,7 @@ export function buildBillNowRequest(input: BillNowInput): BillNowRequest {
   const targetDate = assertTargetDateWithinLimit(
     input.targetDate ?? input.today,
     input.today,
-    input.maxTargetDateOffsetMonths ?? DEFAULT_MAX_TARGET_DATE_OFFSET_MONTHS,
+    input.maxTargetDateOffsetMonths,
   );
   return {
     scope: input.scope,
