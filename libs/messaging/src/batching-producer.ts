@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@invoice-engine/kernel';
-import type { Message, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { connectOrExplain } from './broker-unreachable';
 import { encodeEnvelope } from './envelope-codec';
 import type { KafkaClient } from './kafka-client';
@@ -48,6 +48,8 @@ export class BatchingProducer {
     options: BatchingProducerOptions = {},
   ): Promise<BatchingProducer> {
     const producer = client.kafka.producer({
+      // The Java client's murmur2 partitioner: a key lands on the same partition from any producer.
+      createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

@@ -1,4 +1,4 @@
-import type { Consumer, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { connectOrExplain } from './broker-unreachable';
 import type { Subscription } from './consumed-message';
 import { deadLetterTopicOf } from './dead-letter';
@@ -54,6 +54,7 @@ export class KafkaConsumerRunner {
       await ensureTopics(this.client, withDeadLetterTopics(this.options.topics));
     }
     const deadLetterProducer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
       idempotent: true,
       maxInFlightRequests: 1,
