@@ -18,7 +18,9 @@ describe('the message catalog', () => {
   const everything = messageTypeRegistry(ALL_CONTRACTS);
 
   it('has one example payload per message type', () => {
-    const exampleTypes = examplePayloads().map(([, raw]) => (JSON.parse(raw.toString('utf8')) as { type: string }).type);
+    const exampleTypes = examplePayloads().map(
+      ([, raw]) => (JSON.parse(raw.toString('utf8')) as { type: string }).type,
+    );
     expect(exampleTypes.sort()).toEqual(ALL_CONTRACTS.map((contract) => contract.type).sort());
   });
 
@@ -48,6 +50,8 @@ describe('the message catalog', () => {
 
   it('refuses to register one type twice', () => {
     const [first] = ALL_CONTRACTS;
-    expect(() => messageTypeRegistry([first, first])).toThrow('Message type InvoiceBatchRunRequested is registered twice');
+    expect(() => messageTypeRegistry([first, first])).toThrow(
+      'Message type InvoiceBatchRunRequested is registered twice',
+    );
   });
 });

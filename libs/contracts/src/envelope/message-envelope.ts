@@ -1,7 +1,18 @@
 // class-transformer's @Type reads design types through reflect-metadata when the class is declared.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsGroupingKey, IsIdentifier } from '../fields/identifier';
 import { IsUtcInstant } from '../fields/instant';
 import { Nullable } from '../fields/nullable';

@@ -31,13 +31,22 @@ describe('parsing a Kafka message value', () => {
   it('round-trips a message created by a producer', () => {
     const example = readExample(examplePath);
     const parsed = parseMessage(taxResults, JSON.stringify(example));
-    if (!parsed.ok || parsed.message.type !== 'TaxCalculationFailed') throw new Error('example did not parse');
-    const produced = createMessage(TaxCalculationFailed, parsed.message.messageId, parsed.message.data, parsed.message.metadata);
+    if (!parsed.ok || parsed.message.type !== 'TaxCalculationFailed')
+      throw new Error('example did not parse');
+    const produced = createMessage(
+      TaxCalculationFailed,
+      parsed.message.messageId,
+      parsed.message.data,
+      parsed.message.metadata,
+    );
     expect(JSON.parse(serializeMessage(produced))).toEqual(example);
   });
 
   it('drops properties it does not know (adding a field is not a breaking change)', () => {
-    const result = parseMessage(taxResults, JSON.stringify(edited(readExample(examplePath), { 'data.engineTraceId': 'x' })));
+    const result = parseMessage(
+      taxResults,
+      JSON.stringify(edited(readExample(examplePath), { 'data.engineTraceId': 'x' })),
+    );
     if (!result.ok) throw new Error(result.reason);
     expect(Object.keys(result.message.data)).not.toContain('engineTraceId');
   });
@@ -113,6 +122,9 @@ describe('parsing a Kafka message value', () => {
   });
 
   it('rejects data that is not an object, and missing metadata', () => {
-    expect(problemsOfEdited({ data: 'oops', metadata: REMOVED })).toEqual(['data: must be an object', 'metadata: is missing']);
+    expect(problemsOfEdited({ data: 'oops', metadata: REMOVED })).toEqual([
+      'data: must be an object',
+      'metadata: is missing',
+    ]);
   });
 });

@@ -13,7 +13,11 @@ export type ParseResult<Message> =
 type JsonObject = Readonly<Record<string, unknown>>;
 
 // Unknown properties are dropped, not refused: adding a field is not a breaking change (tolerant reader).
-const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true } as const;
+const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: false,
+  forbidUnknownValues: true,
+} as const;
 
 function rejected<Message>(problems: readonly ValidationProblem[]): ParseResult<Message> {
   return { ok: false, reason: describeProblems(problems), problems };
@@ -50,7 +54,12 @@ function currentData(
     const message = `no upcaster from version ${upcast.schemaVersion} of ${contract.type} (current ${contract.schemaVersion})`;
     return { problem: { path: 'schemaVersion', message } };
   } catch (error) {
-    return { problem: { path: 'data', message: `upcasting version ${schemaVersion} failed: ${(error as Error).message}` } };
+    return {
+      problem: {
+        path: 'data',
+        message: `upcasting version ${schemaVersion} failed: ${(error as Error).message}`,
+      },
+    };
   }
 }
 
@@ -63,10 +72,13 @@ function dataProblems(
   const contract = registry.contracts.get(type);
   if (contract === undefined) {
     const known = [...registry.contracts.keys()].join(', ');
-    return { problems: [{ path: 'type', message: `unknown message type "${type}" (this consumer reads ${known})` }] };
+    return {
+      problems: [{ path: 'type', message: `unknown message type "${type}" (this consumer reads ${known})` }],
+    };
   }
   // A bad version or non-object data is already reported by the envelope.
-  if (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1 || !isJsonObject(data)) return { problems: [] };
+  if (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1 || !isJsonObject(data))
+    return { problems: [] };
   const current = currentData(registry, contract, schemaVersion as number, data);
   if ('problem' in current) return { problems: [current.problem] };
   const instance = plainToInstance(contract.dataClass, current.data);
@@ -84,7 +96,8 @@ export function parseMessage<Contract extends MessageContract>(
 ): ParseResult<MessageOf<Contract>> {
   const decoded = decode(raw);
   if ('problem' in decoded) return rejected([decoded.problem]);
-  if (!isJsonObject(decoded.json)) return rejected([{ path: '', message: 'the message must be a JSON object' }]);
+  if (!isJsonObject(decoded.json))
+    return rejected([{ path: '', message: 'the message must be a JSON object' }]);
   const envelope = plainToInstance(MessageEnvelope, decoded.json);
   const envelopeProblems = validationProblems(validateSync(envelope, VALIDATOR_OPTIONS), '');
   const { problems, data } = dataProblems(registry, decoded.json);

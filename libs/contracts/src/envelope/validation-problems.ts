@@ -23,7 +23,10 @@ function ownProblems(error: ValidationError, path: string): ValidationProblem[] 
 }
 
 /** Flattens class-validator's error tree into one problem per broken rule, each with its full path. */
-export function validationProblems(errors: readonly ValidationError[], parentPath: string): ValidationProblem[] {
+export function validationProblems(
+  errors: readonly ValidationError[],
+  parentPath: string,
+): ValidationProblem[] {
   return errors.flatMap((error) => {
     const path = childPath(parentPath, error.property);
     return [...ownProblems(error, path), ...validationProblems(error.children ?? [], path)];
@@ -32,5 +35,7 @@ export function validationProblems(errors: readonly ValidationError[], parentPat
 
 /** The dead-letter reason: every problem, `path: message`, separated by `; `. */
 export function describeProblems(problems: readonly ValidationProblem[]): string {
-  return problems.map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`)).join('; ');
+  return problems
+    .map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`))
+    .join('; ');
 }

@@ -12,7 +12,8 @@ export function IsOnOrAfterDate(property: string): PropertyDecorator {
   return ValidateBy({
     name: 'isOnOrAfterDate',
     validator: {
-      validate: (value: unknown, args) => isOrdered(value, (args?.object as Record<string, unknown>)[property], false),
+      validate: (value: unknown, args) =>
+        isOrdered(value, (args?.object as Record<string, unknown>)[property], false),
       defaultMessage: () => `must be on or after ${property}`,
     },
   });
@@ -23,7 +24,8 @@ export function IsAfterDate(property: string): PropertyDecorator {
   return ValidateBy({
     name: 'isAfterDate',
     validator: {
-      validate: (value: unknown, args) => isOrdered(value, (args?.object as Record<string, unknown>)[property], true),
+      validate: (value: unknown, args) =>
+        isOrdered(value, (args?.object as Record<string, unknown>)[property], true),
       defaultMessage: () => `must be after ${property}`,
     },
   });

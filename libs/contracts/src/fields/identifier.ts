@@ -29,7 +29,8 @@ export function IsGroupingKey(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) =>
           typeof value === 'string' && value.trim().length > 0 && value.length <= GROUPING_KEY_MAX_LENGTH,
-        defaultMessage: () => `must be a non-blank grouping key of at most ${GROUPING_KEY_MAX_LENGTH} characters`,
+        defaultMessage: () =>
+          `must be a non-blank grouping key of at most ${GROUPING_KEY_MAX_LENGTH} characters`,
       },
     },
     options,

@@ -21,11 +21,14 @@ function fractionDigits(amount: string): number {
 }
 
 function problemOf(value: unknown, currency: CurrencyCode | undefined): string | undefined {
-  if (typeof value !== 'string') return 'must be a decimal string in major units such as "109.68" (not a JSON number)';
+  if (typeof value !== 'string')
+    return 'must be a decimal string in major units such as "109.68" (not a JSON number)';
   if (!AMOUNT.test(value)) return `"${value}" is not a decimal amount such as "109.68"`;
   if (currency === undefined) return undefined;
   const digits = minorUnitDigits(currency);
-  return fractionDigits(value) > digits ? `"${value}" has more than the ${digits} minor digits of ${currency}` : undefined;
+  return fractionDigits(value) > digits
+    ? `"${value}" has more than the ${digits} minor digits of ${currency}`
+    : undefined;
 }
 
 /**
@@ -53,14 +56,15 @@ export function IsMoneyAmount(
 
 /** Hands the message's currency (property `currencyProperty`) to every item of this list. */
 export function PassCurrencyToItems(currencyProperty: string): PropertyDecorator {
-  return Transform(({ value, obj }: TransformFnParams) => {
-    if (!Array.isArray(value)) return value as unknown;
+  return Transform(({ value, obj }: TransformFnParams): unknown => {
+    const items: unknown = value;
+    if (!Array.isArray(items)) return items;
     const currency: unknown = (obj as Record<string, unknown>)[currencyProperty];
-    for (const item of value as unknown[]) {
+    for (const item of items as unknown[]) {
       if (typeof item === 'object' && item !== null) {
         Object.defineProperty(item, PARENT_CURRENCY, { value: currency, enumerable: false });
       }
     }
-    return value;
+    return items;
   });
 }

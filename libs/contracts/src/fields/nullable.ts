@@ -17,7 +17,10 @@ export function NullableUnless<T>(isRequired: (object: T) => boolean, when: stri
     ValidateIf((object: T, value: unknown) => value !== null || isRequired(object))(target, property);
     ValidateBy({
       name: 'notNullWhenRequired',
-      validator: { validate: (value: unknown) => value !== null, defaultMessage: () => `must not be null ${when}` },
+      validator: {
+        validate: (value: unknown) => value !== null,
+        defaultMessage: () => `must not be null ${when}`,
+      },
     })(target, property);
   };
 }

@@ -29,7 +29,9 @@ export class GroupErrorLog {
   @IsIn(ERROR_LOG_CATEGORIES)
   category!: ErrorLogCategory;
 
-  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, { message: 'must be an error code such as TAX.RATE_NOT_FOUND' })
+  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, {
+    message: 'must be an error code such as TAX.RATE_NOT_FOUND',
+  })
   code!: string;
 
   @IsString()

@@ -62,19 +62,30 @@ describe('upcasting old versions of a message', () => {
 
   it('leaves data at a version without an upcaster unchanged', () => {
     const data = { invoiceId: 'inv-1', text: 'x', language: 'de' };
-    expect(upcasterRegistry([noteToText]).upcast('InvoiceNoted', 2, data)).toEqual({ schemaVersion: 2, data });
+    expect(upcasterRegistry([noteToText]).upcast('InvoiceNoted', 2, data)).toEqual({
+      schemaVersion: 2,
+      data,
+    });
   });
 
   it('chains upcasters across several versions', () => {
-    const addSource: Upcaster = { type: 'InvoiceNoted', fromVersion: 2, upcast: (data) => ({ ...data, source: 'v1' }) };
-    expect(upcasterRegistry([addSource, noteToText]).upcast('InvoiceNoted', 1, { invoiceId: 'i', note: 'n' })).toEqual({
+    const addSource: Upcaster = {
+      type: 'InvoiceNoted',
+      fromVersion: 2,
+      upcast: (data) => ({ ...data, source: 'v1' }),
+    };
+    expect(
+      upcasterRegistry([addSource, noteToText]).upcast('InvoiceNoted', 1, { invoiceId: 'i', note: 'n' }),
+    ).toEqual({
       schemaVersion: 3,
       data: { invoiceId: 'i', text: 'n', language: 'en', source: 'v1' },
     });
   });
 
   it('refuses two upcasters from the same version of a type', () => {
-    expect(() => upcasterRegistry([noteToText, noteToText])).toThrow('Two upcasters from version 1 of InvoiceNoted');
+    expect(() => upcasterRegistry([noteToText, noteToText])).toThrow(
+      'Two upcasters from version 1 of InvoiceNoted',
+    );
   });
 
   describe('when a consumer reads the old example payload', () => {
@@ -87,7 +98,10 @@ describe('upcasting old versions of a message', () => {
     });
 
     it('rejects it when the upcaster is missing', () => {
-      const result = parseMessage(messageTypeRegistry([InvoiceNoted], upcasterRegistry([])), JSON.stringify(OLD_EXAMPLE_V1));
+      const result = parseMessage(
+        messageTypeRegistry([InvoiceNoted], upcasterRegistry([])),
+        JSON.stringify(OLD_EXAMPLE_V1),
+      );
       expect(result.ok ? 'parsed' : result.reason).toBe(
         'schemaVersion: no upcaster from version 1 of InvoiceNoted (current 2)',
       );
@@ -102,8 +116,13 @@ describe('upcasting old versions of a message', () => {
         },
       };
       const broken = { ...OLD_EXAMPLE_V1, data: { invoiceId: 'inv-1', note: 42 } };
-      const result = parseMessage(messageTypeRegistry([InvoiceNoted], upcasterRegistry([strict])), JSON.stringify(broken));
-      expect(result.ok ? 'parsed' : result.reason).toBe('data: upcasting version 1 failed: note is not a string');
+      const result = parseMessage(
+        messageTypeRegistry([InvoiceNoted], upcasterRegistry([strict])),
+        JSON.stringify(broken),
+      );
+      expect(result.ok ? 'parsed' : result.reason).toBe(
+        'data: upcasting version 1 failed: note is not a string',
+      );
     });
   });
 

@@ -26,14 +26,19 @@ export function upcasterRegistry(upcasters: readonly Upcaster[]): UpcasterRegist
   const byTypeAndVersion = new Map<string, Upcaster>();
   for (const upcaster of upcasters) {
     const key = keyOf(upcaster.type, upcaster.fromVersion);
-    if (byTypeAndVersion.has(key)) throw new Error(`Two upcasters from version ${upcaster.fromVersion} of ${upcaster.type}`);
+    if (byTypeAndVersion.has(key))
+      throw new Error(`Two upcasters from version ${upcaster.fromVersion} of ${upcaster.type}`);
     byTypeAndVersion.set(key, upcaster);
   }
   return {
     upcast(type, schemaVersion, data) {
       let version = schemaVersion;
       let current = data;
-      for (let upcaster = byTypeAndVersion.get(keyOf(type, version)); upcaster; upcaster = byTypeAndVersion.get(keyOf(type, version))) {
+      for (
+        let upcaster = byTypeAndVersion.get(keyOf(type, version));
+        upcaster;
+        upcaster = byTypeAndVersion.get(keyOf(type, version))
+      ) {
         current = upcaster.upcast(current);
         version += 1;
       }

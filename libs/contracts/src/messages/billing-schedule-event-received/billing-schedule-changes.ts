@@ -5,7 +5,14 @@ import { IsBoolean, IsDefined, IsIn, IsObject, ValidateNested } from 'class-vali
 import { IsCalendarDate } from '../../fields/calendar-date';
 import { BillingScheduleTerms, Suspension } from './billing-schedule-terms';
 
-export const BILLING_SCHEDULE_EVENT_KINDS = ['Created', 'Amended', 'HoldChanged', 'Suspended', 'Resumed', 'Cancelled'] as const;
+export const BILLING_SCHEDULE_EVENT_KINDS = [
+  'Created',
+  'Amended',
+  'HoldChanged',
+  'Suspended',
+  'Resumed',
+  'Cancelled',
+] as const;
 export type BillingScheduleEventKind = (typeof BILLING_SCHEDULE_EVENT_KINDS)[number];
 
 /** What happened to a billing schedule upstream; `kind` picks the shape. */

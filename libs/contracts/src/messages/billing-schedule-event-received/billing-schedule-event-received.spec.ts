@@ -56,7 +56,9 @@ describe('BillingScheduleEventReceived', () => {
   });
 
   it('keeps the suspension window as its own class', () => {
-    const result = parsed({ 'data.event': { kind: 'Suspended', suspension: { from: '2026-04-01', resumeOn: '2026-05-01' } } });
+    const result = parsed({
+      'data.event': { kind: 'Suspended', suspension: { from: '2026-04-01', resumeOn: '2026-05-01' } },
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.message.data.event).toBeInstanceOf(ScheduleSuspended);
   });
@@ -107,8 +109,11 @@ describe('BillingScheduleEventReceived', () => {
         'data.event.schedule.endDate: must not be null when billingMethod is OrderAmount and there is no cancellationDate',
       ]);
       expect(
-        parsed({ ...orderAmount, 'data.event.schedule.endDate': null, 'data.event.schedule.cancellationDate': '2026-07-01' })
-          .ok,
+        parsed({
+          ...orderAmount,
+          'data.event.schedule.endDate': null,
+          'data.event.schedule.cancellationDate': '2026-07-01',
+        }).ok,
       ).toBe(true);
     });
 
@@ -132,8 +137,14 @@ describe('BillingScheduleEventReceived', () => {
 
     it('names a missing nested field and a field left out instead of null', () => {
       expect(
-        problemsOf({ 'data.event.schedule.billToAddress.country': REMOVED, 'data.event.schedule.endDate': REMOVED }),
-      ).toEqual(['data.event.schedule.billToAddress.country: is missing', 'data.event.schedule.endDate: is missing']);
+        problemsOf({
+          'data.event.schedule.billToAddress.country': REMOVED,
+          'data.event.schedule.endDate': REMOVED,
+        }),
+      ).toEqual([
+        'data.event.schedule.billToAddress.country: is missing',
+        'data.event.schedule.endDate: is missing',
+      ]);
     });
   });
 
@@ -141,6 +152,8 @@ describe('BillingScheduleEventReceived', () => {
     expect(problemsOf({ 'data.event': { kind: 'Deleted' } })).toEqual([
       'data.event.kind: must be one of the following values: Created, Amended, HoldChanged, Suspended, Resumed, Cancelled',
     ]);
-    expect(problemsOf({ 'data.event': { kind: 'Cancelled' } })).toEqual(['data.event.cancellationDate: is missing']);
+    expect(problemsOf({ 'data.event': { kind: 'Cancelled' } })).toEqual([
+      'data.event.cancellationDate: is missing',
+    ]);
   });
 });

@@ -1,7 +1,18 @@
 // class-transformer's @Type reads design types through reflect-metadata when the class is declared.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   BILLING_METHODS,
   BILLING_TERM_UNITS,
@@ -89,7 +100,10 @@ export class BillingScheduleTerms {
   @IsIn(INVOICE_GROUP_TYPES)
   invoiceGroupType!: InvoiceGroupType;
 
-  @NullableUnless((terms: BillingScheduleTerms) => terms.invoiceGroupType === 'Custom', 'when invoiceGroupType is Custom')
+  @NullableUnless(
+    (terms: BillingScheduleTerms) => terms.invoiceGroupType === 'Custom',
+    'when invoiceGroupType is Custom',
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -147,7 +161,10 @@ export class BillingScheduleTerms {
   quantity!: string;
 
   /** What an OrderAmount schedule spreads over its periods; null for Evergreen. */
-  @NullableUnless((terms: BillingScheduleTerms) => terms.billingMethod === 'OrderAmount', 'when billingMethod is OrderAmount')
+  @NullableUnless(
+    (terms: BillingScheduleTerms) => terms.billingMethod === 'OrderAmount',
+    'when billingMethod is OrderAmount',
+  )
   @IsMoneyAmount('currency')
   totalAmount!: string | null;
 

@@ -26,7 +26,9 @@ describe('GroupFailed', () => {
   });
 
   it('requires at least one error log naming the cause', () => {
-    expect(problemsOf({ 'data.errorLogs': [] })).toEqual(['data.errorLogs: must name the cause in at least one error log']);
+    expect(problemsOf({ 'data.errorLogs': [] })).toEqual([
+      'data.errorLogs: must name the cause in at least one error log',
+    ]);
   });
 
   it('names the missing and malformed fields of an error log', () => {

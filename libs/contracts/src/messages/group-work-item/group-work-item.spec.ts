@@ -27,15 +27,19 @@ describe('GroupWorkItem', () => {
   });
 
   it(`accepts exactly ${MAX_BILLING_SCHEDULES_PER_WORK_ITEM} billing schedules`, () => {
-    const full = edited(readExample(examplePath), { 'data.billingScheduleIds': scheduleIds(MAX_BILLING_SCHEDULES_PER_WORK_ITEM) });
+    const full = edited(readExample(examplePath), {
+      'data.billingScheduleIds': scheduleIds(MAX_BILLING_SCHEDULES_PER_WORK_ITEM),
+    });
     expect(parseMessage(registry, JSON.stringify(full)).ok).toBe(true);
   });
 
   it('rejects one billing schedule more than the limit, and an empty list', () => {
-    expect(problemsOf({ 'data.billingScheduleIds': scheduleIds(MAX_BILLING_SCHEDULES_PER_WORK_ITEM + 1) })).toEqual([
-      'data.billingScheduleIds: must contain no more than 2000 elements',
+    expect(
+      problemsOf({ 'data.billingScheduleIds': scheduleIds(MAX_BILLING_SCHEDULES_PER_WORK_ITEM + 1) }),
+    ).toEqual(['data.billingScheduleIds: must contain no more than 2000 elements']);
+    expect(problemsOf({ 'data.billingScheduleIds': [] })).toEqual([
+      'data.billingScheduleIds: should not be empty',
     ]);
-    expect(problemsOf({ 'data.billingScheduleIds': [] })).toEqual(['data.billingScheduleIds: should not be empty']);
   });
 
   it('rejects a chunk index at or past the chunk count and a duplicated schedule id', () => {

@@ -63,10 +63,9 @@ describe('InvoiceBatchRunRequested', () => {
   });
 
   it('names a missing nested criterion and a criterion left out instead of null', () => {
-    expect(problemsOf({ 'data.criteria.legalEntityIds': REMOVED, 'data.trigger.schedulerId': REMOVED })).toEqual([
-      'data.criteria.legalEntityIds: is missing',
-      'data.trigger.schedulerId: is missing',
-    ]);
+    expect(
+      problemsOf({ 'data.criteria.legalEntityIds': REMOVED, 'data.trigger.schedulerId': REMOVED }),
+    ).toEqual(['data.criteria.legalEntityIds: is missing', 'data.trigger.schedulerId: is missing']);
   });
 
   it('rejects an unknown trigger type', () => {

@@ -59,7 +59,10 @@ export class InvoiceBatchRunRequestedData {
   trigger!: AnyRunTrigger;
 }
 
-export const InvoiceBatchRunRequested: MessageContract<'InvoiceBatchRunRequested', InvoiceBatchRunRequestedData> = {
+export const InvoiceBatchRunRequested: MessageContract<
+  'InvoiceBatchRunRequested',
+  InvoiceBatchRunRequestedData
+> = {
   type: 'InvoiceBatchRunRequested',
   schemaVersion: INVOICE_BATCH_RUN_REQUESTED_SCHEMA_VERSION,
   topic: Topics.InvoiceBatchRuns,

@@ -15,7 +15,8 @@ function IsBillingBatchOrNone(): PropertyDecorator {
         validate: (value: unknown) =>
           value === null ||
           (typeof value === 'string' && value.trim().length > 0 && value.length <= BILLING_BATCH_MAX_LENGTH),
-        defaultMessage: () => `each billing batch must be a non-blank label of at most ${BILLING_BATCH_MAX_LENGTH} characters, or null for "no batch"`,
+        defaultMessage: () =>
+          `each billing batch must be a non-blank label of at most ${BILLING_BATCH_MAX_LENGTH} characters, or null for "no batch"`,
       },
     },
     { each: true },

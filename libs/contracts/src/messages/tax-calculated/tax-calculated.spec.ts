@@ -40,7 +40,10 @@ describe('TaxCalculated', () => {
   });
 
   it('accepts three minor digits when the currency has them (BHD)', () => {
-    const bhd = edited(readExample(examplePath), { 'data.currency': 'BHD', 'data.lines.1.taxAmount': '14.500' });
+    const bhd = edited(readExample(examplePath), {
+      'data.currency': 'BHD',
+      'data.lines.1.taxAmount': '14.500',
+    });
     expect(parseMessage(taxResults, JSON.stringify(bhd)).ok).toBe(true);
   });
 });

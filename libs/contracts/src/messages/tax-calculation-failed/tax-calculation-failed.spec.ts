@@ -27,6 +27,10 @@ describe('TaxCalculationFailed', () => {
     const result = parseMessage(registry, JSON.stringify(broken));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((problem) => problem.path).sort()).toEqual(['data.code', 'data.mode', 'data.retryable']);
+    expect(result.problems.map((problem) => problem.path).sort()).toEqual([
+      'data.code',
+      'data.mode',
+      'data.retryable',
+    ]);
   });
 });

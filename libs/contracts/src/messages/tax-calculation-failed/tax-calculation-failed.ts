@@ -24,7 +24,9 @@ export class TaxCalculationFailedData {
   mode!: TaxMode;
 
   /** A stable code such as `TAX.RATE_NOT_FOUND` (the tax lib's `TaxFailureCode`). */
-  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, { message: 'must be an error code such as TAX.RATE_NOT_FOUND' })
+  @Matches(/^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, {
+    message: 'must be an error code such as TAX.RATE_NOT_FOUND',
+  })
   code!: string;
 
   @IsString()
