@@ -1,14 +1,6 @@
-import {
-  addDays,
-  addMonths,
-  daysInclusive,
-  ExactDecimal,
-  isBefore,
-  minDate,
-  toLocalDate,
-  withDayOfMonthClamped,
-  type CalendarDate,
-} from '@invoice-engine/kernel';
+import { LocalDate } from '@js-joda/core';
+import { addDays, ExactDecimal, isBefore, minDate, type CalendarDate } from '@invoice-engine/kernel';
+import { calendarDateOf, localDateOf } from './local-date';
 import { monthsIn, type BillingScheduleTerms } from './terms';
 
 /**
@@ -23,10 +15,10 @@ export interface BillingPeriod {
 
 /** A period as cut from the boundaries, with the full period it belongs to (for its day fraction). */
 interface CutPeriod {
-  readonly periodStart: CalendarDate;
-  readonly periodEnd: CalendarDate;
-  readonly fullStart: CalendarDate;
-  readonly fullEnd: CalendarDate;
+  readonly periodStart: LocalDate;
+  readonly periodEnd: LocalDate;
+  readonly fullStart: LocalDate;
+  readonly fullEnd: LocalDate;
 }
 
 /** L = billingTerm × months(billingTermUnit); null for a OneTime billing term. */
@@ -37,18 +29,23 @@ export function periodLengthInMonths(terms: BillingScheduleTerms): number | null
 
 /** The anchor A: billDayOfMonth, or the start date's day when it is not set. */
 export function anchorDay(terms: BillingScheduleTerms, startDate: CalendarDate): number {
-  return terms.billDayOfMonth ?? toLocalDate(startDate).dayOfMonth();
+  return terms.billDayOfMonth ?? localDateOf(startDate).dayOfMonth();
 }
 
 /** The boundary `months` months after the month of `boundary`, on day min(anchor, last day of that month). */
-function boundaryAfter(boundary: CalendarDate, months: number, anchor: number): CalendarDate {
-  return withDayOfMonthClamped(addMonths(withDayOfMonthClamped(boundary, 1), months), anchor);
+function boundaryAfter(boundary: LocalDate, months: number, anchor: number): LocalDate {
+  const month = boundary.withDayOfMonth(1).plusMonths(months);
+  return month.withDayOfMonth(Math.min(anchor, month.lengthOfMonth()));
+}
+
+function firstLocalBoundary(startDate: LocalDate, anchor: number): LocalDate {
+  const inStartMonth = startDate.withDayOfMonth(Math.min(anchor, startDate.lengthOfMonth()));
+  return inStartMonth.isBefore(startDate) ? boundaryAfter(startDate, 1, anchor) : inStartMonth;
 }
 
 /** The first boundary on or after the start date. */
 export function firstBoundary(startDate: CalendarDate, anchor: number): CalendarDate {
-  const inStartMonth = withDayOfMonthClamped(startDate, anchor);
-  return isBefore(inStartMonth, startDate) ? boundaryAfter(startDate, 1, anchor) : inStartMonth;
+  return calendarDateOf(firstLocalBoundary(localDateOf(startDate), anchor));
 }
 
 /**
@@ -63,18 +60,18 @@ export function lastBillableDay(terms: BillingScheduleTerms): CalendarDate | nul
 
 function* cutPeriods(
   terms: BillingScheduleTerms,
-  startDate: CalendarDate,
-  lastDay: CalendarDate | null,
+  start: LocalDate,
+  lastDay: LocalDate | null,
 ): Generator<CutPeriod> {
   const length = periodLengthInMonths(terms);
   if (length === null) throw new Error('cutPeriods needs a recurring billing term');
-  const anchor = anchorDay(terms, startDate);
-  const first = firstBoundary(startDate, anchor);
-  const cut = (end: CalendarDate): CalendarDate => (lastDay === null ? end : minDate(end, lastDay));
-  if (isBefore(startDate, first)) {
-    const stubEnd = addDays(first, -1);
+  const anchor = terms.billDayOfMonth ?? start.dayOfMonth();
+  const first = firstLocalBoundary(start, anchor);
+  const cut = (end: LocalDate): LocalDate => (lastDay !== null && lastDay.isBefore(end) ? lastDay : end);
+  if (start.isBefore(first)) {
+    const stubEnd = first.minusDays(1);
     yield {
-      periodStart: startDate,
+      periodStart: start,
       periodEnd: cut(stubEnd),
       fullStart: boundaryAfter(first, -length, anchor),
       fullEnd: stubEnd,
@@ -82,19 +79,26 @@ function* cutPeriods(
   }
   for (let index = 0; ; index += 1) {
     const periodStart = boundaryAfter(first, index * length, anchor);
-    if (lastDay !== null && isBefore(lastDay, periodStart)) return;
-    const fullEnd = addDays(boundaryAfter(first, (index + 1) * length, anchor), -1);
+    if (lastDay !== null && lastDay.isBefore(periodStart)) return;
+    const fullEnd = boundaryAfter(first, (index + 1) * length, anchor).minusDays(1);
     yield { periodStart, periodEnd: cut(fullEnd), fullStart: periodStart, fullEnd };
   }
 }
 
+const daysIn = (from: LocalDate, to: LocalDate): number => to.toEpochDay() - from.toEpochDay() + 1;
+
 function weightOf(period: CutPeriod): ExactDecimal {
-  const days = daysInclusive(period.periodStart, period.periodEnd);
-  return new ExactDecimal(days).div(daysInclusive(period.fullStart, period.fullEnd));
+  return new ExactDecimal(daysIn(period.periodStart, period.periodEnd)).div(
+    daysIn(period.fullStart, period.fullEnd),
+  );
 }
 
 function isFull(period: CutPeriod): boolean {
-  return period.periodStart === period.fullStart && period.periodEnd === period.fullEnd;
+  return period.periodStart.equals(period.fullStart) && period.periodEnd.equals(period.fullEnd);
+}
+
+function billingPeriodOf(start: LocalDate, end: LocalDate, weight: ExactDecimal): BillingPeriod {
+  return { periodStart: calendarDateOf(start), periodEnd: calendarDateOf(end), weight };
 }
 
 /**
@@ -113,8 +117,12 @@ export function* billingPeriods(
     return;
   }
   let pendingStub: CutPeriod | null = null;
-  for (const period of cutPeriods(terms, startDate, lastDay)) {
-    const isStub = period.periodStart !== period.fullStart;
+  for (const period of cutPeriods(
+    terms,
+    localDateOf(startDate),
+    lastDay === null ? null : localDateOf(lastDay),
+  )) {
+    const isStub = !period.periodStart.equals(period.fullStart);
     if (isStub && terms.partialPeriodTreatment === 'Combine' && pendingStub === null) {
       pendingStub = period;
       continue;
@@ -123,18 +131,13 @@ export function* billingPeriods(
       const stub = pendingStub;
       pendingStub = null;
       if (isFull(period)) {
-        yield { periodStart: stub.periodStart, periodEnd: period.periodEnd, weight: weightOf(stub).plus(1) };
+        yield billingPeriodOf(stub.periodStart, period.periodEnd, weightOf(stub).plus(1));
         continue;
       }
-      yield { periodStart: stub.periodStart, periodEnd: stub.periodEnd, weight: weightOf(stub) };
+      yield billingPeriodOf(stub.periodStart, stub.periodEnd, weightOf(stub));
     }
-    yield { periodStart: period.periodStart, periodEnd: period.periodEnd, weight: weightOf(period) };
+    yield billingPeriodOf(period.periodStart, period.periodEnd, weightOf(period));
   }
-  if (pendingStub !== null) {
-    yield {
-      periodStart: pendingStub.periodStart,
-      periodEnd: pendingStub.periodEnd,
-      weight: weightOf(pendingStub),
-    };
-  }
+  if (pendingStub !== null)
+    yield billingPeriodOf(pendingStub.periodStart, pendingStub.periodEnd, weightOf(pendingStub));
 }

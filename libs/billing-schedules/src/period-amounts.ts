@@ -71,17 +71,20 @@ export function spreadOrderAmount(
 
 /**
  * The schedule's priced periods in order, up to `lastDay` (null = forever: consumers must stop).
- * A schedule the engine cannot price (see `isPriceable`) gets its periods with zero amounts.
+ * A schedule the engine cannot price (see `isPriceable`) gets its periods with zero amounts. Only
+ * periods `wanted` are yielded (an OrderAmount spread still weighs them all).
  */
 export function* pricedPeriods(
   terms: BillingScheduleTerms,
   lastDay: CalendarDate | null,
   invoiced: InvoicedAmounts,
+  wanted: (period: BillingPeriod) => boolean = () => true,
 ): Generator<PricedPeriod> {
   if (!isPriceable(terms)) {
     // Dates still matter (next billing date) even when the engine cannot price the periods.
     const zero = zeroMoney(terms.currency);
-    for (const period of billingPeriods(terms, lastDay)) yield { ...period, chargeAmount: zero };
+    for (const period of billingPeriods(terms, lastDay))
+      if (wanted(period)) yield { ...period, chargeAmount: zero };
     return;
   }
   if (terms.billingMethod === 'OrderAmount' && terms.totalAmount !== null) {
@@ -96,12 +99,14 @@ export function* pricedPeriods(
     const amounts = spreadOrderAmount(terms, terms.totalAmount, periods, invoiced);
     for (const [index, period] of periods.entries()) {
       const chargeAmount = amounts[index];
-      if (chargeAmount !== undefined) yield { ...period, chargeAmount };
+      if (chargeAmount !== undefined && wanted(period)) yield { ...period, chargeAmount };
     }
     return;
   }
   const full = fullPeriodAmount(terms, terms.unitPrice ?? '0');
   for (const period of billingPeriods(terms, lastDay)) {
+    // Rounding is the costly step: only the periods the caller wants are priced.
+    if (!wanted(period)) continue;
     const chargeAmount =
       invoiced.get(period.periodStart) ?? roundToMoney(full.mul(period.weight), terms.currency);
     yield { ...period, chargeAmount };

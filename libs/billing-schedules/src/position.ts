@@ -8,6 +8,7 @@ import {
   type Money,
 } from '@invoice-engine/kernel';
 import { lastBillableDay } from './billing-period';
+import { dayAfter } from './local-date';
 import { pricedPeriods, type InvoicedAmounts, type PricedPeriod } from './period-amounts';
 import type { BillingPosition, InvoicedPeriod } from './state';
 import type { BillingScheduleTerms } from './terms';
@@ -27,7 +28,7 @@ export function dueDate(
   terms: BillingScheduleTerms,
   period: { readonly periodStart: CalendarDate; readonly periodEnd: CalendarDate },
 ): CalendarDate {
-  return terms.billingType === 'Advance' ? period.periodStart : addDays(period.periodEnd, 1);
+  return terms.billingType === 'Advance' ? period.periodStart : dayAfter(period.periodEnd);
 }
 
 function* unbilledFrom(
@@ -37,10 +38,12 @@ function* unbilledFrom(
   notBefore: CalendarDate,
 ): Generator<PricedPeriod> {
   const invoiced = invoicedAmounts(coverage.invoicedPeriods);
-  for (const period of pricedPeriods(terms, lastDay, invoiced)) {
-    if (isBefore(period.periodStart, notBefore) || invoiced.has(period.periodStart)) continue;
-    yield period;
-  }
+  yield* pricedPeriods(
+    terms,
+    lastDay,
+    invoiced,
+    (period) => !isBefore(period.periodStart, notBefore) && !invoiced.has(period.periodStart),
+  );
 }
 
 /**
@@ -76,7 +79,7 @@ function nextPeriodPastCancellation(
 }
 
 function firstDayNotBilled(coverage: BillingCoverage, cursor: CalendarDate): CalendarDate {
-  return coverage.invoicedPeriods.reduce((day, period) => maxDate(day, addDays(period.periodEnd, 1)), cursor);
+  return coverage.invoicedPeriods.reduce((day, period) => maxDate(day, dayAfter(period.periodEnd)), cursor);
 }
 
 export interface DerivedPosition {
