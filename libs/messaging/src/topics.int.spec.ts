@@ -29,7 +29,8 @@ describe('ensuring topics', () => {
       [topic, 4],
       [`${topic}.dlq`, 1],
     ]);
-    expect(warnings).toEqual([
+    // kafkajs also warns about the losing concurrent create; only this library's own warning matters here.
+    expect(warnings.filter((fields) => fields['component'] !== 'kafkajs')).toEqual([
       expect.objectContaining({ topic, configuredPartitions: 8, actualPartitions: 4 }),
     ]);
   });
