@@ -1,11 +1,16 @@
 export * from './currency-totals';
 export * from './exclusion-reason';
 export * from './filtering-counts';
+export * from './generation-checkpoint';
 export * from './group-outcome';
+export * from './group-outcome-workflow';
 export * from './invoice-batch-run-commands';
 export * from './invoice-batch-run-decider';
 export * from './invoice-batch-run-events';
+export * from './invoice-batch-run-instructions';
 export * from './invoice-batch-run-state';
+export * from './invoice-batch-run-workflow';
+export * from './revenue-transaction-error-log';
 export * from './run-progress';
 export * from './run-request';
 export { stagePosition } from './run-stage';
