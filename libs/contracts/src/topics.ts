@@ -76,15 +76,6 @@ export function deadLetterTopic(topic: TopicName): DeadLetterTopicName {
 /** Dead letters are rare and read by people, not by parallel consumers. */
 export const DEAD_LETTER_PARTITIONS = 1;
 
-/** Headers a dead letter carries, next to the original key and value (which are kept byte for byte). */
-export const DeadLetterHeaders = {
-  Reason: 'dlq-reason',
-  SourceTopic: 'dlq-source-topic',
-  SourcePartition: 'dlq-source-partition',
-  SourceOffset: 'dlq-source-offset',
-  FailedAt: 'dlq-failed-at',
-} as const;
-
 export function isTopicName(value: string): value is TopicName {
   return (ALL_TOPICS as readonly string[]).includes(value);
 }
