@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './injection-tokens';
+export * from './logger';
+export * from './message-publisher';
