@@ -28,16 +28,17 @@ const termsArbitrary = (withEnd: 'end' | 'maybe-end') =>
       startOffset: fc.integer({ min: 0, max: 1500 }),
       lengthInDays:
         withEnd === 'end' ? fc.integer({ min: 1, max: 1100 }) : fc.option(fc.integer({ min: 1, max: 1100 })),
-      billingTermUnit: fc.constantFrom('Month', 'Quarter', 'SemiAnnual', 'Year') as fc.Arbitrary<
-        BillingScheduleTerms['billingTermUnit']
-      >,
+      billingTermUnit: fc.constantFrom<BillingScheduleTerms['billingTermUnit'][]>(
+        'Month',
+        'Quarter',
+        'SemiAnnual',
+        'Year',
+      ),
       billingTerm: fc.integer({ min: 1, max: 2 }),
       billDayOfMonth: fc.option(fc.integer({ min: 1, max: 31 })),
-      partialPeriodTreatment: fc.constantFrom('Separate', 'Combine') as fc.Arbitrary<'Separate' | 'Combine'>,
-      billingType: fc.constantFrom('Advance', 'Arrears') as fc.Arbitrary<'Advance' | 'Arrears'>,
-      remainderStrategy: fc.constantFrom('AddToLast', 'AddToFirst') as fc.Arbitrary<
-        'AddToLast' | 'AddToFirst'
-      >,
+      partialPeriodTreatment: fc.constantFrom<('Separate' | 'Combine')[]>('Separate', 'Combine'),
+      billingType: fc.constantFrom<('Advance' | 'Arrears')[]>('Advance', 'Arrears'),
+      remainderStrategy: fc.constantFrom<('AddToLast' | 'AddToFirst')[]>('AddToLast', 'AddToFirst'),
       orderAmountMinorUnits: fc.option(fc.bigInt({ min: 1n, max: 10_000_000n })),
       currency: fc.constantFrom(...currencies),
       unitPriceCents: fc.integer({ min: 1, max: 1_000_000 }),

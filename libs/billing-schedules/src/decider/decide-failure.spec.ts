@@ -1,5 +1,5 @@
 import { someTerms } from '../terms.fixture';
-import { create, decideTwice, history, invoiceDue, stateOf, when } from './decider.fixture';
+import { create, decideTwice, history, invoiceDue, stateOf, when, errorOf } from './decider.fixture';
 
 const id = 'bs-1';
 const markError = {
@@ -44,9 +44,9 @@ describe('when the schedule group fails in a run', () => {
 
   it('refuses lines until a recovery resets it', () => {
     const failed = history(create(), markError);
-    expect(() => when(failed, invoiceDue(failed, '2026-02-01'))).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.IN_ERROR' }),
-    );
+    expect(errorOf(() => when(failed, invoiceDue(failed, '2026-02-01')))).toMatchObject({
+      code: 'BILLING_SCHEDULE.IN_ERROR',
+    });
   });
 
   it('cannot fail once completely billed', () => {
@@ -56,9 +56,9 @@ describe('when the schedule group fails in a run', () => {
       pricingTermUnit: 'OneTime',
     });
     const billed = history(create(oneTime), invoiceDue(history(create(oneTime)), '2026-01-15'));
-    expect(() => when(billed, markError)).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.COMPLETELY_BILLED' }),
-    );
+    expect(errorOf(() => when(billed, markError))).toMatchObject({
+      code: 'BILLING_SCHEDULE.COMPLETELY_BILLED',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { instant } from '@invoice-engine/kernel';
 import { d, someTerms } from '../terms.fixture';
-import { create, decideTwice, history, invoiceDue, stateOf, when } from './decider.fixture';
+import { create, decideTwice, history, invoiceDue, stateOf, when, errorOf } from './decider.fixture';
 
 const id = 'bs-1';
 
@@ -67,13 +67,14 @@ describe('when the schedule is suspended and resumed', () => {
   });
 
   it('refuses to resume a schedule that is not suspended, or before the window starts', () => {
-    expect(() => when(history(create()), resume)).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.NOT_SUSPENDED' }),
-    );
+    expect(errorOf(() => when(history(create()), resume))).toMatchObject({
+      code: 'BILLING_SCHEDULE.NOT_SUSPENDED',
+    });
     const early = { ...resume, resumeOn: d('2026-03-01') };
-    expect(() => when(history(create(), suspend), early)).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.INVALID_SUSPENSION', kind: 'validation' }),
-    );
+    expect(errorOf(() => when(history(create(), suspend), early))).toMatchObject({
+      code: 'BILLING_SCHEDULE.INVALID_SUSPENSION',
+      kind: 'validation',
+    });
   });
 });
 
@@ -107,19 +108,17 @@ describe('when invoicing is enabled on a WillNotInvoice schedule', () => {
       ...invoiceDue(given, '2026-02-01'),
       runStartedAt: instant('2026-03-01T06:00:00.000Z'),
     };
-    expect(() => when(given, earlierRun)).toThrow(
-      expect.objectContaining({
-        code: 'BILLING_SCHEDULE.RUN_STARTED_BEFORE_INVOICING_ENABLED',
-        kind: 'illegal-state',
-      }),
-    );
+    expect(errorOf(() => when(given, earlierRun))).toMatchObject({
+      code: 'BILLING_SCHEDULE.RUN_STARTED_BEFORE_INVOICING_ENABLED',
+      kind: 'illegal-state',
+    });
     const laterRun = { ...earlierRun, runStartedAt: instant('2026-03-02T06:00:00.000Z') };
     expect(when(given, laterRun)).toMatchObject([{ type: 'BillingScheduleInvoiced' }]);
   });
 
   it('refuses lines while the schedule will not invoice', () => {
-    expect(() => when(disabled(), invoiceDue(disabled(), '2026-02-01'))).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.INVOICING_DISABLED' }),
-    );
+    expect(errorOf(() => when(disabled(), invoiceDue(disabled(), '2026-02-01')))).toMatchObject({
+      code: 'BILLING_SCHEDULE.INVOICING_DISABLED',
+    });
   });
 });

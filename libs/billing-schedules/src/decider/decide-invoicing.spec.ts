@@ -1,5 +1,5 @@
 import { d, someTerms, usd } from '../terms.fixture';
-import { create, decideTwice, history, invoiceDue, stateOf, when } from './decider.fixture';
+import { create, decideTwice, history, invoiceDue, stateOf, when, errorOf } from './decider.fixture';
 
 const id = 'bs-1';
 const created = () => history(create());
@@ -48,17 +48,18 @@ describe('when a run invoices the due periods on a posted invoice', () => {
   it('refuses an overlapping attempt on another invoice as a conflict: a period is invoiced once, ever', () => {
     const command = invoiceDue(created(), '2026-03-01');
     const given = history(create(), command);
-    expect(() => when(given, { ...command, invoiceId: 'inv-2', periods: command.periods.slice(1) })).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.PERIOD_ALREADY_INVOICED', kind: 'conflict' }),
-    );
+    expect(
+      errorOf(() => when(given, { ...command, invoiceId: 'inv-2', periods: command.periods.slice(1) })),
+    ).toMatchObject({ code: 'BILLING_SCHEDULE.PERIOD_ALREADY_INVOICED', kind: 'conflict' });
   });
 
   it('refuses a period that is not one of the schedule', () => {
     const command = invoiceDue(created(), '2026-03-01');
     const bogus = [{ ...command.periods[1]!, periodStart: d('2026-02-02') }];
-    expect(() => when(created(), { ...command, periods: bogus })).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.UNKNOWN_PERIOD', kind: 'validation' }),
-    );
+    expect(errorOf(() => when(created(), { ...command, periods: bogus }))).toMatchObject({
+      code: 'BILLING_SCHEDULE.UNKNOWN_PERIOD',
+      kind: 'validation',
+    });
   });
 });
 
@@ -86,9 +87,9 @@ describe('when the lines sit on a draft invoice', () => {
       invoiceDue(created(), '2026-02-01', { invoiceStatus: 'Draft', count: 1, invoiceId: 'draft-1' }),
     );
     const nextChunk = invoiceDue(given, '2026-02-01', { invoiceStatus: 'Draft', invoiceId: 'draft-2' });
-    expect(() => when(given, { ...nextChunk, runId: 'run-2' })).toThrow(
-      expect.objectContaining({ code: 'BILLING_SCHEDULE.DRAFT_IN_PROGRESS' }),
-    );
+    expect(errorOf(() => when(given, { ...nextChunk, runId: 'run-2' }))).toMatchObject({
+      code: 'BILLING_SCHEDULE.DRAFT_IN_PROGRESS',
+    });
     expect(when(given, nextChunk)).toMatchObject([
       { type: 'BillingScheduleInvoiced', data: { invoiceId: 'draft-2' } },
     ]);
@@ -123,7 +124,7 @@ describe('when the lines sit on a draft invoice', () => {
     });
 
     it('cannot post an invoice the schedule has no lines on', () => {
-      expect(() => when(created(), post)).toThrow(expect.objectContaining({ kind: 'not-found' }));
+      expect(errorOf(() => when(created(), post))).toMatchObject({ kind: 'not-found' });
     });
   });
 
@@ -162,9 +163,10 @@ describe('when the lines sit on a draft invoice', () => {
 
     it('cannot release a posted invoice', () => {
       const posted = history(create(), invoiceDue(created(), '2026-02-01', { invoiceId: 'draft-1' }));
-      expect(() => when(posted, release)).toThrow(
-        expect.objectContaining({ code: 'BILLING_SCHEDULE.INVOICE_ALREADY_POSTED', kind: 'illegal-state' }),
-      );
+      expect(errorOf(() => when(posted, release))).toMatchObject({
+        code: 'BILLING_SCHEDULE.INVOICE_ALREADY_POSTED',
+        kind: 'illegal-state',
+      });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { foldEvents, instant } from '@invoice-engine/kernel';
+import { DomainError, foldEvents, instant } from '@invoice-engine/kernel';
 import { billablePeriods } from '../billable-periods';
 import { someTerms, d } from '../terms.fixture';
 import type { BillingScheduleTerms } from '../terms';
@@ -58,4 +58,15 @@ export function invoiceDue(
     invoiceStatus: invoice.invoiceStatus ?? 'Posted',
     periods: billablePeriods(state.terms, state, d(targetDate), invoice.count ?? null),
   };
+}
+
+/** The DomainError an action throws (fails the test when it throws nothing or something else). */
+export function errorOf(action: () => unknown): DomainError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('Expected a DomainError, nothing was thrown');
 }
