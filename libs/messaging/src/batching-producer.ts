@@ -59,19 +59,14 @@ export class BatchingProducer {
     return new BatchingProducer(producer, options.maxBatchMessages ?? 1000, options.lingerMs ?? 5);
   }
 
-  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (this.closed) {
-      return Promise.reject(new Error(`BatchingProducer is disconnected; cannot publish to ${topic}`));
+      throw new Error(`BatchingProducer is disconnected; cannot publish to ${topic}`);
     }
     if (messages.length === 0) {
-      return Promise.resolve();
+      return;
     }
-    let encoded: Message[];
-    try {
-      encoded = messages.map((message) => encodeEnvelope(message.key, message.envelope));
-    } catch (error: unknown) {
-      return Promise.reject(error);
-    }
+    const encoded = messages.map((message) => encodeEnvelope(message.key, message.envelope));
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ topic, messages: encoded, resolve, reject });
       this.pendingMessageCount += encoded.length;

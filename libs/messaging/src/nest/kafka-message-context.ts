@@ -8,7 +8,7 @@ export class KafkaMessageContext extends BaseRpcContext<[ConsumedMessage]> {
   }
 
   getMessage(): ConsumedMessage {
-    return this.getArgByIndex(0);
+    return this.getArgs()[0];
   }
 
   getTopic(): string {
