@@ -67,7 +67,7 @@ describe('worked example 1 (DOMAIN.md section 5) from lines to a posted invoice'
     expect(posted.lines.map((line) => line.taxStatus)).toEqual(['Posted', 'Posted', 'Posted']);
     expect(formatMoney(posted.totals.total)).toBe('546.63');
     expect(history.map((event) => event.type)).toEqual([
-      'InvoiceGenerationStarted',
+      'InvoiceDraftingStarted',
       'InvoiceDrafted',
       'InvoicePostingStarted',
       'InvoicePosted',

@@ -21,7 +21,7 @@ const canceled = historyOf([life.start, life.draft, life.cancel]);
 describe('the invoice decider', () => {
   describe('when nothing was recorded yet (Pending)', () => {
     it('records the assembled invoice and starts drafting', () => {
-      expect(decideAfter([], life.start)).toEqual([{ type: 'InvoiceGenerationStarted', data: invoice }]);
+      expect(decideAfter([], life.start)).toEqual([{ type: 'InvoiceDraftingStarted', data: invoice }]);
     });
 
     it('refuses an invoice without lines or with a subtotal that is not the sum of its lines', () => {

@@ -26,7 +26,7 @@ export interface ReleasedPeriod {
 }
 
 /** The invoice with its lines and subtotal, before tax (status DraftInProgress). */
-export type InvoiceGenerationStarted = DomainEvent<'InvoiceGenerationStarted', AssembledInvoice>;
+export type InvoiceDraftingStarted = DomainEvent<'InvoiceDraftingStarted', AssembledInvoice>;
 
 export type InvoiceDrafted = DomainEvent<
   'InvoiceDrafted',
@@ -86,7 +86,7 @@ export type InvoiceCanceled = DomainEvent<
 >;
 
 export type InvoiceEvent =
-  | InvoiceGenerationStarted
+  | InvoiceDraftingStarted
   | InvoiceDrafted
   | InvoicePostingStarted
   | InvoicePosted

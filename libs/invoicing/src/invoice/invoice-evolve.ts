@@ -6,7 +6,7 @@ import type { InvoiceState } from './invoice-state';
 /** Folds one event of an `invoice-<id>` stream into its state. */
 export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): InvoiceState {
   switch (event.type) {
-    case 'InvoiceGenerationStarted':
+    case 'InvoiceDraftingStarted':
       return { status: 'DraftInProgress', invoice: event.data };
     case 'InvoiceDrafted': {
       const { subtotal, taxTotal, total, lines } = event.data;

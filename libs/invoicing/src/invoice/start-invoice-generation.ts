@@ -17,7 +17,7 @@ export function startInvoiceGeneration(
   switch (state.status) {
     case 'Pending':
       assertConsistent(command.invoice);
-      return [{ type: 'InvoiceGenerationStarted', data: command.invoice }];
+      return [{ type: 'InvoiceDraftingStarted', data: command.invoice }];
     case 'DraftInProgress':
     case 'Draft':
     case 'PostingInProgress':
