@@ -5,3 +5,4 @@ export * from './domain-error';
 export * from './event-envelope';
 export * from './money';
 export * from './stream-name';
+export * from './json-with-bigint';

@@ -1,0 +1,19 @@
+import fc from 'fast-check';
+import { fromJsonWithBigInt, reviveBigInts, tagBigInts, toJsonWithBigInt } from './json-with-bigint';
+
+describe('JSON that keeps bigints', () => {
+  it('round-trips money in minor units inside nested event data', () => {
+    const data = { lines: [{ chargeAmount: { currency: 'USD', minorUnits: 10968n } }], count: 3, note: null };
+    expect(fromJsonWithBigInt(toJsonWithBigInt(data))).toEqual(data);
+    expect(reviveBigInts(JSON.parse(toJsonWithBigInt(data)))).toEqual(data);
+    expect(reviveBigInts(tagBigInts(data))).toEqual(data);
+  });
+
+  it('round-trips any JSON value with bigints anywhere', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.bigInt(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node')), fc.dictionary(fc.string().filter((k) => k !== '__proto__'), tie('node'))),
+    })).node;
+    fc.assert(fc.property(value, (item) => expect(fromJsonWithBigInt(toJsonWithBigInt(item))).toEqual(item)));
+  });
+});
