@@ -121,6 +121,22 @@ describe('stubs and cut periods', () => {
     });
   });
 
+  it('spreads an OrderAmount with only a cancellation date over the periods before it', () => {
+    const terms = someTerms({
+      billingMethod: 'OrderAmount',
+      totalAmount: usd('60.00'),
+      startDate: d('2026-01-01'),
+      cancellationDate: d('2026-07-01'),
+    });
+    expect(bill(terms, '2026-12-31').map((period) => formatMoney(period.chargeAmount))).toEqual(
+      Array<string>(6).fill('10.00'),
+    );
+    expect(billed(terms, '2026-12-31')).toMatchObject({
+      status: 'CompletelyBilled',
+      billedAmount: usd('60.00'),
+    });
+  });
+
   it('caps a run at the billing period count', () => {
     expect(lines(bill(someTerms(), '2026-06-01', 2))).toEqual([
       '2026-01-15..2026-01-31 109.68',
