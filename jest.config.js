@@ -25,7 +25,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/tools/jest/integration-global-setup.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.js'],
     },
   ],
 };
