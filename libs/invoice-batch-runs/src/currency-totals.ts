@@ -28,30 +28,43 @@ export function sortedCurrencyTotals(totals: CurrencyTotals): CurrencyTotals {
   return Object.fromEntries(Object.entries(totals).sort(([left], [right]) => (left < right ? -1 : 1)));
 }
 
+/** Whether a run's amounts may be reported as single totals (DOMAIN.md section 6). */
+export type SingleTotalRule = 'NoInvoice' | 'DefaultCurrencyOnly' | 'NotReportable';
+
+/**
+ * Single totals exist only when every amount is in the org's default currency (adding others would
+ * mix currencies); a run without any amount reports zero in the default currency.
+ */
+export function singleTotalRule(
+  currencies: readonly string[],
+  defaultCurrency: CurrencyCode,
+): SingleTotalRule {
+  if (currencies.length === 0) return 'NoInvoice';
+  return currencies.length === 1 && currencies[0] === defaultCurrency
+    ? 'DefaultCurrencyOnly'
+    : 'NotReportable';
+}
+
 export interface SingleCurrencyTotals {
   readonly totalInvoicedAmount: Money | null;
   readonly totalDraftInvoiceAmount: Money | null;
 }
 
-/**
- * The two single run totals of DOMAIN.md section 6: null when the successful invoices span several
- * currencies or one other than the org's default (adding them would mix currencies); zero in the
- * default currency when there is no successful invoice at all.
- */
+/** The two single run totals: null when not reportable, zero in the default currency with no invoice. */
 export function singleCurrencyTotals(
   totals: CurrencyTotals,
   defaultCurrency: CurrencyCode,
 ): SingleCurrencyTotals {
-  const currencies = Object.keys(totals);
-  if (currencies.length === 0) {
-    return {
-      totalInvoicedAmount: zeroMoney(defaultCurrency),
-      totalDraftInvoiceAmount: zeroMoney(defaultCurrency),
-    };
-  }
   const only = totals[defaultCurrency];
-  if (currencies.length > 1 || only === undefined) {
-    return { totalInvoicedAmount: null, totalDraftInvoiceAmount: null };
+  switch (singleTotalRule(Object.keys(totals), defaultCurrency)) {
+    case 'NoInvoice':
+      return {
+        totalInvoicedAmount: zeroMoney(defaultCurrency),
+        totalDraftInvoiceAmount: zeroMoney(defaultCurrency),
+      };
+    case 'DefaultCurrencyOnly':
+      return { totalInvoicedAmount: only?.invoiced ?? null, totalDraftInvoiceAmount: only?.draft ?? null };
+    case 'NotReportable':
+      return { totalInvoicedAmount: null, totalDraftInvoiceAmount: null };
   }
-  return { totalInvoicedAmount: only.invoiced, totalDraftInvoiceAmount: only.draft };
 }
