@@ -92,7 +92,8 @@ function decideStart(
     );
   }
   const started: DraftToPostedRunEvent = { type: 'DraftToPostedRunStarted', data };
-  return [started, ...completedIfDone({ ...data, results: {} }, command.startedAt)];
+  const { startedAt: _startedAt, ...run } = data;
+  return [started, ...completedIfDone({ ...run, results: {} }, command.startedAt)];
 }
 
 function samePostingResult(left: InvoicePostingResult, right: InvoicePostingResult): boolean {
