@@ -8,8 +8,8 @@ export interface EventStoreSchema {
   /** `"schema".` prefix for table and function names. */
   readonly qualifier: string;
   readonly notificationChannel: string;
-  /** Key of the transaction-level advisory lock that serializes appends to this store. */
-  readonly appendLockKey: bigint;
+  /** Seed of the per-stream advisory lock keys (and, plus one, the migration lock key) of this store. */
+  readonly lockKeySeed: bigint;
 }
 
 export function eventStoreSchema(name: string): EventStoreSchema {
@@ -22,12 +22,12 @@ export function eventStoreSchema(name: string): EventStoreSchema {
     name,
     qualifier: `"${name}".`,
     notificationChannel: `${name}_events_appended`,
-    appendLockKey: appendLockKeyOf(name),
+    lockKeySeed: lockKeySeedOf(name),
   };
 }
 
 /** FNV-1a of the schema name in the low 32 bits, a fixed tag in the high bits: stable across processes. */
-function appendLockKeyOf(name: string): bigint {
+function lockKeySeedOf(name: string): bigint {
   let hash = 0x811c9dc5;
   for (const character of name) {
     hash ^= character.charCodeAt(0);

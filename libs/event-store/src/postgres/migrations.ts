@@ -15,7 +15,7 @@ const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'events table, append function, notification trigger',
-    statements: ({ qualifier: s, notificationChannel, appendLockKey }) => [
+    statements: ({ qualifier: s, notificationChannel, lockKeySeed }) => [
       `CREATE TABLE ${s}events (
          position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
          stream_id text NOT NULL,
@@ -32,16 +32,24 @@ const migrations: readonly Migration[] = [
        )`,
       `CREATE INDEX events_category_position_idx ON ${s}events (category, position)`,
       `CREATE INDEX events_type_position_idx ON ${s}events (type, position)`,
-      // One round trip per append (one or many streams). The advisory lock is taken before the
-      // identity allocates positions and held until commit, so positions become visible in order and
-      // a subscriber that read up to position P can never see a smaller position appear later.
-      // Each statement of a plpgsql function takes a fresh snapshot (READ COMMITTED), so the stream
-      // heads are read after the lock, never stale. expected: -2 any, -1 no stream, n exact.
+      // One round trip per append (one or many streams). Streams are locked in key order (no
+      // deadlocks between appendMany calls) so that each head is read fresh by the next statement
+      // (plpgsql takes a new READ COMMITTED snapshot per statement) and two writers never race for a
+      // revision. The transaction id is taken before the identity allocates positions: subscribers
+      // rely on it (see visibility-horizon.ts). expected: -2 any, -1 no stream, n exact.
       `CREATE FUNCTION ${s}append_events(incoming jsonb, requests jsonb)
        RETURNS TABLE (appended_stream_id text, appended_revision bigint, appended_position bigint)
        LANGUAGE plpgsql AS $fn$
+       DECLARE
+         stream_key bigint;
        BEGIN
-         PERFORM pg_advisory_xact_lock(${appendLockKey.toString()});
+         FOR stream_key IN
+           SELECT DISTINCT hashtextextended(r.stream_id, ${lockKeySeed.toString()})
+             FROM jsonb_to_recordset(requests) AS r(stream_id text) ORDER BY 1
+         LOOP
+           PERFORM pg_advisory_xact_lock(stream_key);
+         END LOOP;
+         PERFORM pg_current_xact_id();
          RETURN QUERY
          WITH heads AS (
            SELECT r.stream_id, r.expected,
@@ -85,7 +93,7 @@ export async function migrateEventStore(
   schema: EventStoreSchema,
 ): Promise<readonly number[]> {
   return sql.transaction(async (transaction) => {
-    await transaction.query('SELECT pg_advisory_xact_lock($1)', [(schema.appendLockKey + 1n).toString()]);
+    await transaction.query('SELECT pg_advisory_xact_lock($1)', [(schema.lockKeySeed + 1n).toString()]);
     await transaction.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema.name)}`);
     await transaction.query(
       `CREATE TABLE IF NOT EXISTS ${schema.qualifier}event_store_migrations (

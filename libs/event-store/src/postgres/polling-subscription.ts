@@ -5,14 +5,24 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 
-export type ReadBatch = (after: GlobalPosition, limit: number) => Promise<readonly RecordedEvent[]>;
+export interface ReadResult {
+  /** Matching events after the requested position, in position order. */
+  readonly events: readonly RecordedEvent[];
+  /** Every position up to here has been examined and is final: the next read starts after it. */
+  readonly readUpTo: GlobalPosition;
+  /** Positions beyond `readUpTo` exist but are not final yet: worth another look very soon. */
+  readonly pending: boolean;
+}
+
+export type ReadBatch = (after: GlobalPosition, limit: number) => Promise<ReadResult>;
 
 const defaultBatchSize = 500;
+/** Wait before looking again when positions are allocated but their transactions still run. */
+const pendingRetryMs = 5;
 
 /**
- * Reads forward from a checkpoint in batches, hands each batch to the handler, and when caught up
- * sleeps until a notification (`wake()`) or the poll interval, whichever comes first. Reading is safe
- * without gap handling because the store makes positions visible in order (see append_events).
+ * Reads forward from a checkpoint in batches and hands each batch to the handler; when caught up it
+ * sleeps until a notification (`wake()`), a short retry (positions not final yet) or the poll interval.
  */
 export class PollingSubscription implements EventSubscription {
   readonly finished: Promise<void>;
@@ -46,24 +56,26 @@ export class PollingSubscription implements EventSubscription {
     let after = from === 'start' ? 0n : from.after;
     // Read the next batch while the handler works on the current one: catch-up runs at the speed of
     // the slower of the two instead of their sum.
-    let next: Promise<readonly RecordedEvent[]> | undefined;
+    let next: Promise<ReadResult> | undefined;
     while (!this.stopping) {
-      const events = await (next ?? this.startRead(after, batchSize));
+      const { events, readUpTo, pending } = await (next ?? this.startRead(after, batchSize));
       next = undefined;
-      const last = events[events.length - 1];
-      if (!last) {
-        await this.sleep();
+      const progressed = readUpTo > after;
+      if (this.stopping) break;
+      if (events.length === 0) {
+        after = readUpTo > after ? readUpTo : after;
+        if (!progressed)
+          await this.sleep(pending ? Math.min(pendingRetryMs, this.pollIntervalMs) : this.pollIntervalMs);
         continue;
       }
-      if (this.stopping) break;
-      if (events.length === batchSize) next = this.startRead(last.position, batchSize);
-      await onEvents({ events, checkpoint: last.position });
-      after = last.position;
+      if (events.length === batchSize) next = this.startRead(readUpTo, batchSize);
+      await onEvents({ events, checkpoint: readUpTo });
+      after = readUpTo;
     }
     await next?.catch(() => undefined);
   }
 
-  private startRead(after: GlobalPosition, limit: number): Promise<readonly RecordedEvent[]> {
+  private startRead(after: GlobalPosition, limit: number): Promise<ReadResult> {
     this.woken = false;
     const read = this.readBatch(after, limit);
     // Handled when awaited; this keeps a failed prefetch from counting as an unhandled rejection meanwhile.
@@ -71,7 +83,7 @@ export class PollingSubscription implements EventSubscription {
     return read;
   }
 
-  private sleep(): Promise<void> {
+  private sleep(milliseconds: number): Promise<void> {
     if (this.woken || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
@@ -79,7 +91,7 @@ export class PollingSubscription implements EventSubscription {
         this.interruptSleep = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.pollIntervalMs);
+      const timer = setTimeout(done, milliseconds);
       this.interruptSleep = done;
     });
   }

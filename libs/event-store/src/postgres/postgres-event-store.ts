@@ -4,7 +4,6 @@ import type {
   EventSubscription,
   EventToAppend,
   ExpectedRevision,
-  GlobalPosition,
   RecordedEvent,
   StreamAppend,
   StreamRevision,
@@ -16,7 +15,8 @@ import { appendEvents } from './append-events';
 import { recordedEventColumns, toRecordedEvent, type RecordedEventRow } from './event-rows';
 import { eventStoreSchema, type EventStoreSchema } from './event-store-schema';
 import { migrateEventStore } from './migrations';
-import { PollingSubscription } from './polling-subscription';
+import { PollingSubscription, type ReadBatch } from './polling-subscription';
+import { VisibilityHorizon } from './visibility-horizon';
 
 export interface PostgresEventStoreOptions {
   /** Schema holding the events table (default `event_store`). */
@@ -72,12 +72,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions): EventSubscription {
-    const read = readAllStatement(this.schema, options.filter);
     const subscription = new PollingSubscription(
-      async (after, limit) => {
-        const rows = await this.sql.query<RecordedEventRow>(read.text, read.params(after, limit));
-        return rows.map(toRecordedEvent);
-      },
+      readAllAfter(this.sql, this.schema, options.filter),
       options,
       this.pollIntervalMs,
     );
@@ -105,26 +101,40 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-interface ReadAllStatement {
-  readonly text: string;
-  readonly params: (after: GlobalPosition, limit: number) => readonly unknown[];
-}
-
-/** One statement per filter shape, so each keeps a plan that uses the matching index. */
-function readAllStatement(schema: EventStoreSchema, filter: SubscriptionFilter = {}): ReadAllStatement {
-  const conditions = ['e.position > $1'];
+/**
+ * Reads all streams forward, never past the visibility horizon (positions that no open transaction
+ * can still fill). One statement per filter shape, so each keeps a plan that uses the matching index.
+ */
+function readAllAfter(
+  sql: SqlConnection,
+  schema: EventStoreSchema,
+  filter: SubscriptionFilter = {},
+): ReadBatch {
+  const conditions = ['e.position > $1', 'e.position <= $2'];
   const filterParams: unknown[] = [];
   if (filter.streamCategories) {
     filterParams.push([...filter.streamCategories]);
-    conditions.push(`e.category = ANY($${filterParams.length + 2}::text[])`);
+    conditions.push(`e.category = ANY($${filterParams.length + 3}::text[])`);
   }
   if (filter.eventTypes) {
     filterParams.push([...filter.eventTypes]);
-    conditions.push(`e.type = ANY($${filterParams.length + 2}::text[])`);
+    conditions.push(`e.type = ANY($${filterParams.length + 3}::text[])`);
   }
-  return {
-    text: `SELECT ${recordedEventColumns} FROM ${schema.qualifier}events e
-            WHERE ${conditions.join(' AND ')} ORDER BY e.position LIMIT $2`,
-    params: (after, limit) => [after.toString(), limit, ...filterParams],
+  const text = `SELECT ${recordedEventColumns} FROM ${schema.qualifier}events e
+                 WHERE ${conditions.join(' AND ')} ORDER BY e.position LIMIT $3`;
+  const horizon = new VisibilityHorizon(sql, schema);
+  return async (after, limit) => {
+    if (after >= horizon.safe) await horizon.refresh();
+    const safe = horizon.safe;
+    if (after >= safe) return { events: [], readUpTo: after, pending: horizon.allocated > after };
+    const rows = await sql.query<RecordedEventRow>(text, [
+      after.toString(),
+      safe.toString(),
+      limit,
+      ...filterParams,
+    ]);
+    const events = rows.map(toRecordedEvent);
+    const readUpTo = events.length === limit ? (events[events.length - 1]?.position ?? safe) : safe;
+    return { events, readUpTo, pending: horizon.allocated > readUpTo };
   };
 }
