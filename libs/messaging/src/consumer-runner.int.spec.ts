@@ -122,3 +122,33 @@ describe('when a handler fails transiently', () => {
     expect(attempts).toEqual([0, 1, 1, 1, 2]);
   });
 });
+
+describe('when the consumer stops while a message keeps failing transiently', () => {
+  it('stops promptly without committing that message, so the group gets it again after a restart', async () => {
+    const topic = await givenTopicWith([{ key: 'one-key', sequence: 0 }], 1);
+    const groupId = uniqueName('group');
+    const attempts: string[] = [];
+    const runnerFailing = new KafkaConsumerRunner(client, {
+      groupId,
+      subscriptions: [
+        { topic, handler: () => Promise.reject(new TransientError(`attempt ${attempts.push('first')}`)) },
+      ],
+      retryPolicy: { initialBackoffMs: 5000, maxBackoffMs: 5000 },
+    });
+    await runnerFailing.start();
+    await eventually(() => attempts.length >= 1, 'the first attempt');
+
+    const stoppingAt = Date.now();
+    await runnerFailing.stop();
+    expect(Date.now() - stoppingAt).toBeLessThan(4000);
+
+    const runnerSucceeding = new KafkaConsumerRunner(client, {
+      groupId,
+      subscriptions: [{ topic, handler: () => Promise.resolve(void attempts.push('second')) }],
+    });
+    await runnerSucceeding.start();
+    running.push(runnerSucceeding);
+    await eventually(() => attempts.includes('second'), 'the message again after the restart');
+    expect(attempts).toEqual(['first', 'second']);
+  });
+});
