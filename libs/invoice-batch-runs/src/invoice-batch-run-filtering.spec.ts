@@ -6,7 +6,6 @@ import {
   filteringCounts,
   minute,
   runCommand,
-  runCommands,
   RUN_ID,
 } from './run-examples';
 

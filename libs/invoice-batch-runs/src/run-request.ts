@@ -61,11 +61,12 @@ function checkCriterion(name: string, values: readonly unknown[] | null): void {
 /** Rejects a request that could never run; the target-date limit is the scheduler's rule, not checked here. */
 export function validateRunRequest(request: InvoiceBatchRunRequest): void {
   if (request.runId.length === 0) throw invalid('runId is empty');
-  if (!isCalendarDate(request.targetDate)) throw invalid(`targetDate "${request.targetDate}" is not a date`);
+  if (!isCalendarDate(request.targetDate))
+    throw invalid(`targetDate "${String(request.targetDate)}" is not a date`);
   if (!isCalendarDate(request.invoiceDate))
-    throw invalid(`invoiceDate "${request.invoiceDate}" is not a date`);
+    throw invalid(`invoiceDate "${String(request.invoiceDate)}" is not a date`);
   if (!isCurrencyCode(request.defaultCurrency))
-    throw invalid(`defaultCurrency "${request.defaultCurrency}" is unknown`);
+    throw invalid(`defaultCurrency "${String(request.defaultCurrency)}" is unknown`);
   const count = request.billingPeriodCount;
   if (count !== null && (!Number.isInteger(count) || count < 1 || count > 12)) {
     throw invalid(`billingPeriodCount ${count} is not between 1 and 12`);
