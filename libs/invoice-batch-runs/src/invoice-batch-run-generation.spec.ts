@@ -180,6 +180,9 @@ describe('when one group failed', () => {
       },
     });
     expect(state.status).toBe('Failed');
+    expect(
+      state.status === 'NotRequested' ? [] : state.run.stages.map((stage) => stage.statusSubtype).slice(-2),
+    ).toEqual(['InvoiceGenerationSummarizationInProgress', 'Failed']);
   });
 });
 
