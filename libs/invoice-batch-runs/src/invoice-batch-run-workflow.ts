@@ -8,7 +8,7 @@ import type {
   GroupWorkItem,
   InvoiceBatchRunInstruction,
 } from './invoice-batch-run-instructions';
-import type { InvoiceBatchRunState, RequestedRunState } from './invoice-batch-run-state';
+import type { InvoiceBatchRunState } from './invoice-batch-run-state';
 import type { InvoiceBatchRunRequest } from './run-request';
 import type { RunProgress } from './run-progress';
 
@@ -62,15 +62,16 @@ export function reactToRunEvent(
   }
 }
 
-function activeRun(
-  state: InvoiceBatchRunState,
-  runId: string,
-): RequestedRunState | InvoiceBatchRunInstruction {
-  if (state.status === 'NotRequested')
-    return { type: 'Ignore', reason: 'UnknownRun', detail: `Run ${runId} does not exist` };
-  if (state.status === 'Canceled')
-    return { type: 'Ignore', reason: 'RunCanceled', detail: `Run ${runId} was canceled` };
-  return state;
+type InactiveRunState = Extract<InvoiceBatchRunState, { readonly status: 'NotRequested' | 'Canceled' }>;
+
+function isInactive(state: InvoiceBatchRunState): state is InactiveRunState {
+  return state.status === 'NotRequested' || state.status === 'Canceled';
+}
+
+function ignoreInactive(state: InactiveRunState, runId: string): InvoiceBatchRunInstruction {
+  return state.status === 'NotRequested'
+    ? { type: 'Ignore', reason: 'UnknownRun', detail: `Run ${runId} does not exist` }
+    : { type: 'Ignore', reason: 'RunCanceled', detail: `Run ${runId} was canceled` };
 }
 
 /** The filtering service checkpoints its cumulative counts while it scans. */
@@ -80,8 +81,7 @@ export function reactToFilteringProgress(
   counts: FilteringCounts,
   now: Instant,
 ): readonly InvoiceBatchRunInstruction[] {
-  const run = activeRun(state, runId);
-  if ('type' in run) return [run];
+  if (isInactive(state)) return [ignoreInactive(state, runId)];
   return [handle({ type: 'RecordBillingSchedulesFilteringProgress', runId, counts, recordedAt: now })];
 }
 
@@ -112,8 +112,7 @@ export function reactToFilteringFinished(
   result: { readonly counts: FilteringCounts; readonly groups: readonly FilteredGroup[] },
   now: Instant,
 ): readonly InvoiceBatchRunInstruction[] {
-  const run = activeRun(state, runId);
-  if ('type' in run) return [run];
+  if (isInactive(state)) return [ignoreInactive(state, runId)];
   checkDistinct(runId, result.groups);
   const { counts, groups } = result;
   const complete = handle({
@@ -124,6 +123,6 @@ export function reactToFilteringFinished(
     completedAt: now,
   });
   if (groups.length === 0) return [complete];
-  const workItems = groups.map((group) => groupWorkItem(run.run.request, group));
+  const workItems = groups.map((group) => groupWorkItem(state.run.request, group));
   return [complete, { type: 'PublishGroupWorkItems', runId, workItems }];
 }
