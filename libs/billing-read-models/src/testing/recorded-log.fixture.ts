@@ -9,7 +9,11 @@ export class RecordedLog {
 
   constructor(private position = 0n) {}
 
-  record(stream: string, event: DomainEvent, occurredAt: Instant = instant('2026-03-01T06:00:00.000Z')): RecordedEvent {
+  record(
+    stream: string,
+    event: DomainEvent,
+    occurredAt: Instant = instant('2026-03-01T06:00:00.000Z'),
+  ): RecordedEvent {
     const revision = this.revisions.has(stream) ? (this.revisions.get(stream) ?? 0n) + 1n : 0n;
     this.revisions.set(stream, revision);
     this.position += 10n;

@@ -148,11 +148,9 @@ describe('the billing-schedules projection', () => {
         last_position: event.position,
       },
     ]);
-    expect(upserts(operations, 'billing_schedule_invoiced_periods').map((row) => row['period_start'])).toEqual([
-      '2026-01-15',
-      '2026-02-01',
-      '2026-03-01',
-    ]);
+    expect(
+      upserts(operations, 'billing_schedule_invoiced_periods').map((row) => row['period_start']),
+    ).toEqual(['2026-01-15', '2026-02-01', '2026-03-01']);
     expect(upserts(operations, 'billing_schedule_invoiced_periods')[0]).toMatchObject({
       charge_amount: '180.97',
       currency: 'USD',
@@ -164,7 +162,12 @@ describe('the billing-schedules projection', () => {
   it('marks the invoice posted when its draft is posted', () => {
     const event = recorded('BillingScheduleDraftInvoicePosted');
     expect(upserts(fold(event), 'billing_schedule_invoices')).toEqual([
-      { billing_schedule_id: 'bs-1', invoice_id: 'inv-1', invoice_status: 'Posted', last_position: event.position },
+      {
+        billing_schedule_id: 'bs-1',
+        invoice_id: 'inv-1',
+        invoice_status: 'Posted',
+        last_position: event.position,
+      },
     ]);
     expect(scheduleRow(event)).toMatchObject({ status: 'ReadyForInvoicing' });
   });
