@@ -26,6 +26,8 @@ describe('the partition of a key on the in-process bus', () => {
     const first = new KeyPartitioner();
     const second = new KeyPartitioner();
     second.partitionOf('other', 'customer-9', 12);
-    expect(first.partitionOf('tax.requests', 'customer-1', 12)).toBe(second.partitionOf('tax.results', 'customer-1', 12));
+    expect(first.partitionOf('tax.requests', 'customer-1', 12)).toBe(
+      second.partitionOf('tax.results', 'customer-1', 12),
+    );
   });
 });

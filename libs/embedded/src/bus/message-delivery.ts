@@ -109,6 +109,9 @@ function deadLetterAfter(
 }
 
 function pause(delayMs: number, stopping: AbortSignal): Promise<void> {
+  if (stopping.aborted) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(done, delayMs);
     stopping.addEventListener('abort', done, { once: true });
