@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { PgPoolConnection, PostgresEventStore } from '@invoice-engine/event-store';
+import { PgPoolConnection, PostgresEventStore, type EventStore } from '@invoice-engine/event-store';
 import { createReadModelDataSource } from '@invoice-engine/read-models';
 import type { DataSource } from 'typeorm';
+import { BigIntTaggingEventStore } from './bigint-tagging-event-store.fixture';
 
 const connection = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The event store and the read-model data source of one test file, each in a schema of its own. */
 export interface PipelineTestDatabase {
-  readonly eventStore: PostgresEventStore;
+  readonly eventStore: EventStore;
   readonly dataSource: DataSource;
   readonly eventStoreSchema: string;
   readonly readModelSchema: string;
@@ -23,12 +24,13 @@ export function uniqueSchema(prefix: string): string {
 export async function openPipelineTestDatabase(name: string): Promise<PipelineTestDatabase> {
   const eventStoreSchema = uniqueSchema(`es_${name}`);
   const readModelSchema = uniqueSchema(`rm_${name}`);
-  const eventStore = new PostgresEventStore(PgPoolConnection.open({ ...connection, max: 8 }), {
+  const postgresEventStore = new PostgresEventStore(PgPoolConnection.open({ ...connection, max: 8 }), {
     schema: eventStoreSchema,
     closeConnection: true,
     pollIntervalMs: 50,
   });
-  await eventStore.migrate();
+  await postgresEventStore.migrate();
+  const eventStore = new BigIntTaggingEventStore(postgresEventStore);
   const dataSource = await createReadModelDataSource({
     kind: 'postgres',
     url: TEST_DATABASE_URL,
