@@ -25,7 +25,7 @@ export function invoiceFor(schedule: BillingSchedule, runId: string, targetDate:
   const periods = billablePeriods(terms, schedule, calendarDate(targetDate), null);
   const [invoice] = assembleInvoices({
     runId,
-    groupingKey: groupingKeyOf(terms),
+    groupingKey: groupingKeyOf({ ...terms, billingScheduleId: terms.id }),
     invoiceDate: calendarDate(targetDate),
     currency: terms.currency,
     billingAccountId: terms.billingAccountId,
