@@ -1,0 +1,43 @@
+import type { EventStore, ExpectedRevision } from '@invoice-engine/event-store';
+import { invoiceDecider, type InvoiceEvent, type InvoiceState } from '@invoice-engine/invoicing';
+import {
+  foldEvents,
+  StreamCategory,
+  streamName,
+  type EventEnvelope,
+  type StreamName,
+} from '@invoice-engine/kernel';
+
+/** An invoice stream as read: its events (envelopes, for their ids and times), state and revision. */
+export interface LoadedInvoice {
+  readonly invoiceId: string;
+  readonly stream: StreamName;
+  readonly events: readonly EventEnvelope<InvoiceEvent['type'], InvoiceEvent['data']>[];
+  readonly state: InvoiceState;
+  readonly revision: ExpectedRevision;
+}
+
+export function invoiceStream(invoiceId: string): StreamName {
+  return streamName(StreamCategory.Invoice, invoiceId);
+}
+
+export function invoiceStateOf(events: readonly EventEnvelope[]): InvoiceState {
+  return foldEvents(
+    invoiceDecider,
+    events.map((event) => ({ type: event.type, data: event.data }) as InvoiceEvent),
+  );
+}
+
+export async function loadInvoice(eventStore: EventStore, invoiceId: string): Promise<LoadedInvoice> {
+  const stream = invoiceStream(invoiceId);
+  const recorded = await eventStore.readStream(stream);
+  const events = recorded as readonly EventEnvelope<InvoiceEvent['type'], InvoiceEvent['data']>[];
+  const last = recorded.at(-1);
+  return {
+    invoiceId,
+    stream,
+    events,
+    state: invoiceStateOf(events),
+    revision: last === undefined ? 'no-stream' : last.revision,
+  };
+}
