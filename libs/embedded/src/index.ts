@@ -1,3 +1,8 @@
 export { InProcessBus, type InProcessBusOptions } from './bus/in-process-bus';
 export { InProcessConsumer, type InProcessConsumerOptions } from './bus/in-process-consumer';
 export type { DeadLetter } from './bus/dead-letters';
+export {
+  inProcessBusTransport,
+  InProcessTransportStrategy,
+  type InProcessTransportOptions,
+} from './nest/in-process-transport-strategy';
