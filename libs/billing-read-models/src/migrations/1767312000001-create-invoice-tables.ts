@@ -15,8 +15,8 @@ export class CreateInvoiceTables1767312000001 implements MigrationInterface {
         name: 'invoices',
         columns: [
           { name: 'invoice_id', type: 'text', isPrimary: true },
-          { name: 'run_id', type: 'text' },
-          { name: 'grouping_key', type: 'text' },
+          { name: 'run_id', type: 'text', isNullable: true },
+          { name: 'grouping_key', type: 'text', isNullable: true },
           { name: 'chunk_index', type: 'integer', isNullable: true },
           { name: 'chunk_count', type: 'integer', isNullable: true },
           { name: 'billing_account_id', type: 'text', isNullable: true },

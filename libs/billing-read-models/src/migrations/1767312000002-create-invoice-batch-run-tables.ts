@@ -3,7 +3,12 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'ty
 const position = { type: 'numeric', precision: 20, scale: 0 } as const;
 const count = { type: 'integer', default: 0 } as const;
 
-/** `invoice_batch_runs` (one row per run) and `invoice_batch_run_stages` (one row per stage event). */
+/**
+ * `invoice_batch_runs` (one row per run) and `invoice_batch_run_stages` (one row per stage event).
+ *
+ * Columns that some events leave out are nullable: each event upserts only the columns it determines,
+ * and Postgres checks NOT NULL on the proposed row before `ON CONFLICT` turns it into an update.
+ */
 export class CreateInvoiceBatchRunTables1767312000002 implements MigrationInterface {
   readonly name = 'CreateInvoiceBatchRunTables1767312000002';
 
@@ -13,17 +18,17 @@ export class CreateInvoiceBatchRunTables1767312000002 implements MigrationInterf
         name: 'invoice_batch_runs',
         columns: [
           { name: 'run_id', type: 'text', isPrimary: true },
-          { name: 'status', type: 'text' },
+          { name: 'status', type: 'text', isNullable: true },
           { name: 'status_subtype', type: 'text', isNullable: true },
-          { name: 'target_date', type: 'date' },
-          { name: 'invoice_date', type: 'date' },
-          { name: 'invoice_status', type: 'text' },
+          { name: 'target_date', type: 'date', isNullable: true },
+          { name: 'invoice_date', type: 'date', isNullable: true },
+          { name: 'invoice_status', type: 'text', isNullable: true },
           { name: 'billing_period_count', type: 'integer', isNullable: true },
-          { name: 'default_currency', type: 'text' },
-          { name: 'criteria', type: 'jsonb' },
-          { name: 'trigger_type', type: 'text' },
-          { name: 'trigger', type: 'jsonb' },
-          { name: 'requested_at', type: 'timestamptz' },
+          { name: 'default_currency', type: 'text', isNullable: true },
+          { name: 'criteria', type: 'jsonb', isNullable: true },
+          { name: 'trigger_type', type: 'text', isNullable: true },
+          { name: 'trigger', type: 'jsonb', isNullable: true },
+          { name: 'requested_at', type: 'timestamptz', isNullable: true },
           { name: 'started_at', type: 'timestamptz', isNullable: true },
           { name: 'completed_at', type: 'timestamptz', isNullable: true },
           { name: 'filtering_started_at', type: 'timestamptz', isNullable: true },
@@ -43,11 +48,11 @@ export class CreateInvoiceBatchRunTables1767312000002 implements MigrationInterf
           { name: 'total_invoices_failed', ...count },
           { name: 'total_draft_invoices', ...count },
           { name: 'total_posted_invoices', ...count },
-          { name: 'excluded_by_reason', type: 'jsonb' },
+          { name: 'excluded_by_reason', type: 'jsonb', isNullable: true },
           { name: 'total_invoiced_amount', type: 'numeric', isNullable: true },
           { name: 'total_draft_invoice_amount', type: 'numeric', isNullable: true },
           { name: 'currency', type: 'text', isNullable: true },
-          { name: 'totals_by_currency', type: 'jsonb' },
+          { name: 'totals_by_currency', type: 'jsonb', isNullable: true },
           { name: 'canceled_by', type: 'text', isNullable: true },
           { name: 'cancel_reason', type: 'text', isNullable: true },
           { name: 'last_position', ...position },

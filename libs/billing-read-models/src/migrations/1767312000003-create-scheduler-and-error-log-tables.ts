@@ -2,7 +2,12 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'ty
 
 const position = { type: 'numeric', precision: 20, scale: 0 } as const;
 
-/** `invoice_batch_schedulers` and `revenue_transaction_error_logs`. */
+/**
+ * `invoice_batch_schedulers` and `revenue_transaction_error_logs`.
+ *
+ * Columns that some events leave out are nullable: each event upserts only the columns it determines,
+ * and Postgres checks NOT NULL on the proposed row before `ON CONFLICT` turns it into an update.
+ */
 export class CreateSchedulerAndErrorLogTables1767312000003 implements MigrationInterface {
   readonly name = 'CreateSchedulerAndErrorLogTables1767312000003';
 
@@ -12,17 +17,17 @@ export class CreateSchedulerAndErrorLogTables1767312000003 implements MigrationI
         name: 'invoice_batch_schedulers',
         columns: [
           { name: 'scheduler_id', type: 'text', isPrimary: true },
-          { name: 'name', type: 'text' },
-          { name: 'status', type: 'text' },
-          { name: 'frequency', type: 'text' },
-          { name: 'time_zone', type: 'text' },
-          { name: 'preferred_time', type: 'text' },
-          { name: 'start_date', type: 'date' },
+          { name: 'name', type: 'text', isNullable: true },
+          { name: 'status', type: 'text', isNullable: true },
+          { name: 'frequency', type: 'text', isNullable: true },
+          { name: 'time_zone', type: 'text', isNullable: true },
+          { name: 'preferred_time', type: 'text', isNullable: true },
+          { name: 'start_date', type: 'date', isNullable: true },
           { name: 'end_date', type: 'date', isNullable: true },
-          { name: 'invoice_status', type: 'text' },
-          { name: 'definition', type: 'jsonb' },
-          { name: 'created_at', type: 'timestamptz' },
-          { name: 'status_changed_at', type: 'timestamptz' },
+          { name: 'invoice_status', type: 'text', isNullable: true },
+          { name: 'definition', type: 'jsonb', isNullable: true },
+          { name: 'created_at', type: 'timestamptz', isNullable: true },
+          { name: 'status_changed_at', type: 'timestamptz', isNullable: true },
           { name: 'last_fire_time', type: 'timestamptz', isNullable: true },
           { name: 'last_run_id', type: 'text', isNullable: true },
           { name: 'next_fire_time', type: 'timestamptz', isNullable: true },
