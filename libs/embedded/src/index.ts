@@ -6,3 +6,8 @@ export {
   InProcessTransportStrategy,
   type InProcessTransportOptions,
 } from './nest/in-process-transport-strategy';
+export {
+  EmbeddedInfrastructureModule,
+  pipelineTopicSpecs,
+  type EmbeddedInfrastructureOptions,
+} from './infrastructure/embedded-infrastructure.module';
