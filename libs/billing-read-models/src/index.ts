@@ -6,3 +6,6 @@ export * from './projections/invoices/invoices.projection';
 export * from './projections/invoice-batch-runs/invoice-batch-runs.projection';
 export * from './projections/schedulers/invoice-batch-schedulers.projection';
 export * from './projections/error-logs/revenue-transaction-error-logs.projection';
+export { refreshNextFireTimes } from './projections/schedulers/refresh-next-fire-times';
+export { nextFireTimeOf, type SchedulerFireFacts } from './projections/schedulers/scheduler-next-fire-time';
+export * from './source/postgres-billing-schedule-source';
