@@ -43,7 +43,11 @@ describe('loading an app configuration from the environment', () => {
   it('names every missing or malformed variable in one error', () => {
     let caught: unknown;
     try {
-      loadConfiguration('sample', SampleConfiguration, { HTTP_PORT: 'eighty', KAFKA_BROKERS: 'nohost', LOG_LEVEL: 'loud' });
+      loadConfiguration('sample', SampleConfiguration, {
+        HTTP_PORT: 'eighty',
+        KAFKA_BROKERS: 'nohost',
+        LOG_LEVEL: 'loud',
+      });
     } catch (error) {
       caught = error;
     }

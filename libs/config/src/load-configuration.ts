@@ -9,7 +9,9 @@ function describeProblems(errors: readonly ValidationError[], environment: Envir
   return errors.flatMap((error) => {
     const raw = environment[error.property];
     const shown = raw === undefined ? 'missing' : `got "${raw}"`;
-    return Object.values(error.constraints ?? {}).map((constraint) => `${error.property} (${shown}): ${constraint}`);
+    return Object.values(error.constraints ?? {}).map(
+      (constraint) => `${error.property} (${shown}): ${constraint}`,
+    );
   });
 }
 

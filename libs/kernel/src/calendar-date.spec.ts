@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { addDays, addMonths, calendarDate, daysInclusive, lastDayOfMonth, withDayOfMonthClamped } from './calendar-date';
+import {
+  addDays,
+  addMonths,
+  calendarDate,
+  daysInclusive,
+  lastDayOfMonth,
+  withDayOfMonthClamped,
+} from './calendar-date';
 
 describe('calendar dates', () => {
   it('clamps month arithmetic to the end of the month', () => {
@@ -21,7 +28,11 @@ describe('calendar dates', () => {
 
   it('adding days then subtracting them is the identity', () => {
     const anyDate = fc
-      .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+      .date({
+        min: new Date('1990-01-01T00:00:00Z'),
+        max: new Date('2100-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
       .map((d) => calendarDate(d.toISOString().slice(0, 10)));
     fc.assert(
       fc.property(anyDate, fc.integer({ min: -5000, max: 5000 }), (date, days) => {

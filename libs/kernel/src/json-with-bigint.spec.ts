@@ -12,7 +12,15 @@ describe('JSON that keeps bigints', () => {
   it('round-trips any JSON value with bigints anywhere', () => {
     const value = fc.letrec((tie) => ({
       leaf: fc.oneof(fc.bigInt(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),
-      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node')), fc.dictionary(fc.string().filter((k) => k !== '__proto__'), tie('node'))),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node')),
+        fc.dictionary(
+          fc.string().filter((k) => k !== '__proto__'),
+          tie('node'),
+        ),
+      ),
     })).node;
     fc.assert(fc.property(value, (item) => expect(fromJsonWithBigInt(toJsonWithBigInt(item))).toEqual(item)));
   });

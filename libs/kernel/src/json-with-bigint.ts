@@ -14,7 +14,11 @@ export function toJsonWithBigInt(value: unknown): string {
 function isTaggedBigInt(item: unknown): item is Record<typeof BIGINT_TAG, string> {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
   const keys = Object.keys(item);
-  return keys.length === 1 && keys[0] === BIGINT_TAG && typeof (item as Record<string, unknown>)[BIGINT_TAG] === 'string';
+  return (
+    keys.length === 1 &&
+    keys[0] === BIGINT_TAG &&
+    typeof (item as Record<string, unknown>)[BIGINT_TAG] === 'string'
+  );
 }
 
 export function fromJsonWithBigInt(text: string): unknown {

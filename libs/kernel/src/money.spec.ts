@@ -38,10 +38,14 @@ describe('money in ISO 4217 minor units', () => {
 
   it('formats and parses back to the same amount in any currency', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom(usd, jpy, bhd), (minor, currency) => {
-        const amount = money(minor, currency);
-        expect(parseMoney(formatMoney(amount), currency)).toEqual(amount);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom(usd, jpy, bhd),
+        (minor, currency) => {
+          const amount = money(minor, currency);
+          expect(parseMoney(formatMoney(amount), currency)).toEqual(amount);
+        },
+      ),
     );
   });
 

@@ -18,14 +18,19 @@ export type ExactDecimal = InstanceType<typeof ExactDecimal>;
 /** Minor-unit digits of a currency, from the ISO 4217 table maintained in `currency-codes`. */
 export function minorUnitDigits(currency: CurrencyCode): number {
   const entry = currencyByCode(currency);
-  if (!entry) throw new DomainError('MONEY.UNKNOWN_CURRENCY', 'validation', `Unknown ISO 4217 currency ${currency}`);
+  if (!entry)
+    throw new DomainError('MONEY.UNKNOWN_CURRENCY', 'validation', `Unknown ISO 4217 currency ${currency}`);
   return entry.digits;
 }
 
 export function currencyCode(value: string): CurrencyCode {
   const candidate = value.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(candidate) || !currencyByCode(candidate)) {
-    throw new DomainError('MONEY.UNKNOWN_CURRENCY', 'validation', `"${value}" is not an ISO 4217 currency code`);
+    throw new DomainError(
+      'MONEY.UNKNOWN_CURRENCY',
+      'validation',
+      `"${value}" is not an ISO 4217 currency code`,
+    );
   }
   return candidate as CurrencyCode;
 }
@@ -68,7 +73,9 @@ export function sumMoney(amounts: readonly Money[], currency: CurrencyCode): Mon
 
 /** The money's value in major units as an exact decimal (`109.68` for 10968 cents). */
 export function toMajorUnits(amount: Money): ExactDecimal {
-  return new ExactDecimal(amount.minorUnits.toString()).div(new ExactDecimal(10).pow(minorUnitDigits(amount.currency)));
+  return new ExactDecimal(amount.minorUnits.toString()).div(
+    new ExactDecimal(10).pow(minorUnitDigits(amount.currency)),
+  );
 }
 
 /**

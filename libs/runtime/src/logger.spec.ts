@@ -13,6 +13,12 @@ describe('the JSON logger of a service', () => {
     const logger = createAppLogger('filtering', 'info', sink);
     loggerForMessage(logger, { correlationId: 'run-1', runId: 'run-1', messageId: 'm-1' }).info('filtered');
     const line = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
-    expect(line).toMatchObject({ service: 'filtering', correlationId: 'run-1', runId: 'run-1', messageId: 'm-1', msg: 'filtered' });
+    expect(line).toMatchObject({
+      service: 'filtering',
+      correlationId: 'run-1',
+      runId: 'run-1',
+      messageId: 'm-1',
+      msg: 'filtered',
+    });
   });
 });

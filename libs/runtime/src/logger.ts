@@ -10,11 +10,19 @@ export interface MessageLogContext {
 }
 
 /** A JSON logger for one service; `level` comes from the app's validated configuration. */
-export function createAppLogger(service: string, level: string, destination?: pino.DestinationStream): AppLogger {
+export function createAppLogger(
+  service: string,
+  level: string,
+  destination?: pino.DestinationStream,
+): AppLogger {
   const options = { level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime };
   return destination ? pino(options, destination) : pino(options);
 }
 
 export function loggerForMessage(logger: AppLogger, context: MessageLogContext): AppLogger {
-  return logger.child({ correlationId: context.correlationId, runId: context.runId, messageId: context.messageId });
+  return logger.child({
+    correlationId: context.correlationId,
+    runId: context.runId,
+    messageId: context.messageId,
+  });
 }

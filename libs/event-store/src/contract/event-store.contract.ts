@@ -54,6 +54,23 @@ export function describeEventStoreContract(
       );
 
       it(
+        'keeps bigint money in event data exact',
+        withStore(async (store) => {
+          const stream = `${uniqueCategory()}-1`;
+          const [first] = events(1);
+          if (!first) throw new Error('fixture gave no event');
+          const withMoney = {
+            ...first,
+            data: { lines: [{ minorUnits: 123456789012345678901234567890n }], note: 'x' },
+          };
+          await store.append(stream, [withMoney], 'no-stream');
+          const [read] = await store.readStream(stream);
+          expect(read?.data).toEqual(withMoney.data);
+        }),
+        timeout,
+      );
+
+      it(
         'reads from a given revision, and an unknown stream as empty',
         withStore(async (store) => {
           const stream = `${uniqueCategory()}-1`;

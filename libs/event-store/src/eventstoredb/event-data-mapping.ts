@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType } from '@eventstore/db-client';
-import { instant, type EventMetadata } from '@invoice-engine/kernel';
+import { instant, reviveBigInts, tagBigInts, type EventMetadata } from '@invoice-engine/kernel';
 import { InvalidAppendError, type EventToAppend, type RecordedEvent } from '../event-store.port';
 
 /**
@@ -50,7 +50,7 @@ export function toEventData(envelope: EventToAppend): EventData {
 
 function jsonData(envelope: EventToAppend): JSONType {
   const { data } = envelope;
-  if (typeof data === 'string' || (typeof data === 'object' && data !== null)) return data as JSONType;
+  if (typeof data === 'string' || (typeof data === 'object' && data !== null)) return tagBigInts(data) as JSONType;
   throw new InvalidAppendError(
     `Event ${envelope.messageId} (${envelope.type}) needs an object, array or string as data`,
   );
@@ -96,7 +96,7 @@ export function toRecordedEvent(event: StoredEvent): RecordedEvent {
     messageId: event.id,
     type: event.type,
     schemaVersion: stored.schemaVersion,
-    data: event.data,
+    data: reviveBigInts(event.data),
     metadata,
     streamId: event.streamId,
     revision: event.revision,

@@ -1,3 +1,4 @@
+import { tagBigInts } from '@invoice-engine/kernel';
 import {
   InvalidAppendError,
   type AppendResult,
@@ -81,7 +82,7 @@ async function tryAppend(
       event_id: event.messageId,
       type: event.type,
       schema_version: event.schemaVersion,
-      data: event.data,
+      data: tagBigInts(event.data),
       metadata: event.metadata,
     })),
   );

@@ -1,4 +1,4 @@
-import type { EventMetadata } from '@invoice-engine/kernel';
+import { reviveBigInts, type EventMetadata } from '@invoice-engine/kernel';
 import type { RecordedEvent } from '../event-store.port';
 
 /**
@@ -24,7 +24,7 @@ export function toRecordedEvent(row: RecordedEventRow): RecordedEvent {
     messageId: row.event_id,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: row.data,
+    data: reviveBigInts(row.data),
     metadata: row.metadata,
     streamId: row.stream_id,
     revision: BigInt(row.revision),

@@ -1,0 +1,35 @@
+import { CommaSeparatedList, WholeNumber } from '@invoice-engine/config';
+import { ArrayNotEmpty, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * What every distributed service reads from its environment, validated once at boot. Local defaults
+ * match `tools/postgres` and `tools/kafka`; production sets every variable (see `.env.example`).
+ */
+export class DistributedConfiguration {
+  /** PostgreSQL holding the event store and the read models (`postgres://user:password@host:port/db`). */
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/invoice_engine';
+
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(SQL_IDENTIFIER, { message: 'EVENT_STORE_SCHEMA must be a lower-case SQL identifier' })
+  EVENT_STORE_SCHEMA = 'event_store';
+
+  @Matches(SQL_IDENTIFIER, { message: 'READ_MODEL_SCHEMA must be a lower-case SQL identifier' })
+  READ_MODEL_SCHEMA = 'read_models';
+
+  @CommaSeparatedList()
+  @ArrayNotEmpty()
+  @Matches(/^[^\s:/]+:\d{1,5}$/, { each: true, message: 'each of KAFKA_BROKERS must be host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
+  LOG_LEVEL = 'info';
+}

@@ -1,0 +1,4 @@
+export * from './distributed-configuration';
+export * from './distributed-infrastructure.module';
+export * from './pipeline-topics';
+export * from './start-distributed-service';

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type INestMicroservice,
+  type Type,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfiguration, type Environment } from '@invoice-engine/config';
+import { createKafkaClient, kafkaConnectionConfig, KafkaTransportStrategy } from '@invoice-engine/messaging';
+import type { ReadModelDataSourceParts } from '@invoice-engine/read-models';
+import { createAppLogger } from '@invoice-engine/runtime';
+import { DistributedConfiguration } from './distributed-configuration';
+import { DistributedInfrastructureModule } from './distributed-infrastructure.module';
+import { pipelineMessageClasses, pipelineTopicSpecs } from './pipeline-topics';
+
+export interface DistributedServiceDefinition {
+  /** The service's name: its Kafka client id and consumer group, and the `service` of its log lines. */
+  readonly service: string;
+  /** The service module (consumers, controllers, handlers) as the application lib exports it. */
+  readonly serviceModule: Type | DynamicModule;
+  readonly readModelParts?: ReadModelDataSourceParts;
+  /** Also serve HTTP on this port (scheduling API, health). */
+  readonly httpPort?: number;
+}
+
+function rootModuleOf(
+  definition: DistributedServiceDefinition,
+  environment: Environment,
+): {
+  root: Type;
+  kafkaClient: ReturnType<typeof createKafkaClient>;
+} {
+  const configuration = loadConfiguration(definition.service, DistributedConfiguration, environment);
+  const logger = createAppLogger(definition.service, configuration.LOG_LEVEL);
+  const kafkaClient = createKafkaClient(
+    kafkaConnectionConfig({ brokers: configuration.KAFKA_BROKERS, clientId: definition.service }),
+    logger,
+  );
+  @Module({
+    imports: [
+      DistributedInfrastructureModule.forRoot({
+        service: definition.service,
+        configuration,
+        logger,
+        kafkaClient,
+        ...(definition.readModelParts ? { readModelParts: definition.readModelParts } : {}),
+      }),
+      definition.serviceModule,
+    ],
+  })
+  class DistributedServiceRoot {}
+  return { root: DistributedServiceRoot, kafkaClient };
+}
+
+/**
+ * Boots one service of the distributed mode: configuration from the environment (fails fast naming
+ * every bad variable), adapters bound to the runtime tokens, and its `@EventPattern` handlers consuming
+ * Kafka through the consumer runner (ordering, retries, dead letters, commits after success).
+ */
+export async function startDistributedService(
+  definition: DistributedServiceDefinition,
+  environment: Environment,
+): Promise<INestApplication | INestMicroservice> {
+  const { root, kafkaClient } = rootModuleOf(definition, environment);
+  const transport = new KafkaTransportStrategy(kafkaClient, {
+    groupId: definition.service,
+    messageClasses: pipelineMessageClasses(),
+    topics: pipelineTopicSpecs(),
+  });
+  if (definition.httpPort !== undefined) {
+    const app = await NestFactory.create(root, { abortOnError: false, logger: ['error', 'warn'] });
+    app.enableShutdownHooks();
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen(definition.httpPort, '0.0.0.0');
+    return app;
+  }
+  const microservice = await NestFactory.createMicroservice(root, {
+    strategy: transport,
+    abortOnError: false,
+    logger: ['error', 'warn'],
+  });
+  microservice.enableShutdownHooks();
+  await microservice.listen();
+  return microservice;
+}
