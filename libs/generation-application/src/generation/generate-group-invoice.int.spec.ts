@@ -54,7 +54,12 @@ describe('generating the invoice of a group work item', () => {
       expect(published?.key).toBe(groupingKeyOfTerms(terms));
       const request = h.publisher.only<TaxRequestedData>('TaxRequested');
       expect(request.messageId).toBe(deterministicId(invoiceId, 'TaxRequested', 'Estimate'));
-      expect(request.data).toMatchObject({ invoiceId, mode: 'Estimate', currency: 'USD', invoiceDate: '2026-03-01' });
+      expect(request.data).toMatchObject({
+        invoiceId,
+        mode: 'Estimate',
+        currency: 'USD',
+        invoiceDate: '2026-03-01',
+      });
       expect(request.data.lines.map((line) => line.chargeAmount)).toEqual(['109.68', '200.00', '200.00']);
     });
 
@@ -62,10 +67,10 @@ describe('generating the invoice of a group work item', () => {
       const h = harness();
       await givenRun(database.store, `${runId}-again`, 'Draft');
       const item = workItem(`${runId}-again`, [terms]);
-      const first = await h.generate.handle(item);
+      const once = await h.generate.handle(item);
       const again = await h.generate.handle(item);
 
-      expect([first.outcome, again.outcome]).toEqual(['TaxRequested', 'Republished']);
+      expect([once.outcome, again.outcome]).toEqual(['TaxRequested', 'Republished']);
       const invoice = await h.invoice(again.invoiceId);
       expect(invoice.eventTypes).toEqual(['InvoiceDraftingStarted']);
       const [first, second] = h.publisher.ofType('TaxRequested');
@@ -133,11 +138,18 @@ describe('generating the invoice of a group work item', () => {
         status: 'Error',
         cause: { category: 'InvoiceGeneration', code: 'INVOICE.MISSING_PAYMENT_TERM' },
       });
-      expect(await h.schedule('gen4-bs-1')).toMatchObject({ status: 'Error', invoiceRunProcessingStatus: 'Error' });
+      expect(await h.schedule('gen4-bs-1')).toMatchObject({
+        status: 'Error',
+        invoiceRunProcessingStatus: 'Error',
+      });
       const failed = h.publisher.only<GroupFailedData>('GroupFailed');
       expect(failed.data).toMatchObject({ invoicesFailed: 1, billingSchedulesFailed: 1 });
       expect(failed.data.errorLogs).toEqual([
-        expect.objectContaining({ category: 'InvoiceGeneration', code: 'INVOICE.MISSING_PAYMENT_TERM', billingScheduleId: 'gen4-bs-1' }),
+        expect.objectContaining({
+          category: 'InvoiceGeneration',
+          code: 'INVOICE.MISSING_PAYMENT_TERM',
+          billingScheduleId: 'gen4-bs-1',
+        }),
       ]);
 
       await h.generate.handle(item);

@@ -19,7 +19,11 @@ import {
 import { SettableClock } from '@invoice-engine/runtime';
 import { RateTableTaxEngine, type TaxEngine } from '@invoice-engine/tax';
 import { randomUUID } from 'node:crypto';
-import { CompleteGroupInvoice, type TaxResultMessage } from '../generation/complete-group-invoice';
+import {
+  CompleteGroupInvoice,
+  type GroupInvoiceCompletion,
+  type TaxResultMessage,
+} from '../generation/complete-group-invoice';
 import { GenerateGroupInvoice, type GroupWorkItemMessage } from '../generation/generate-group-invoice';
 import { DEFAULT_GENERATION_SETTINGS } from '../generation/generation-settings';
 import { loadBillingSchedules } from '../loading/billing-schedule-streams';
@@ -73,7 +77,13 @@ export function scheduleTerms(overrides: Partial<BillingScheduleTerms> = {}): Bi
 /** The worked examples' rate: 7.25 % for SW-STD in California (none elsewhere, so FR fails). */
 export function californiaRates(): TaxEngine {
   return new RateTableTaxEngine([
-    { taxCode: 'SW-STD', country: 'US', region: 'CA', rate: '0.0725', effectiveFrom: calendarDate('2020-01-01') },
+    {
+      taxCode: 'SW-STD',
+      country: 'US',
+      region: 'CA',
+      rate: '0.0725',
+      effectiveFrom: calendarDate('2020-01-01'),
+    },
   ]);
 }
 
@@ -91,22 +101,40 @@ function setupMetadata(): EventMetadata {
 }
 
 /** Given: billing schedules created through their decider, each on its own stream. */
-export async function givenSchedules(store: EventStore, ...terms: readonly BillingScheduleTerms[]): Promise<void> {
+export async function givenSchedules(
+  store: EventStore,
+  ...terms: readonly BillingScheduleTerms[]
+): Promise<void> {
   for (const scheduleTerms of terms) {
     const events = billingScheduleDecider.decide(
       { type: 'CreateBillingSchedule', terms: scheduleTerms },
       billingScheduleDecider.initialState(),
     );
-    const envelopes = events.map((event) => ({ ...event, messageId: randomUUID(), schemaVersion: 1, metadata: setupMetadata() }));
+    const envelopes = events.map((event) => ({
+      ...event,
+      messageId: randomUUID(),
+      schemaVersion: 1,
+      metadata: setupMetadata(),
+    }));
     await store.append(streamName(StreamCategory.BillingSchedule, scheduleTerms.id), envelopes, 'no-stream');
   }
 }
 
 /** Given: the run requested (only its request matters to invoice generation). */
-export async function givenRun(store: EventStore, runId: string, invoiceStatus: 'Draft' | 'Posted'): Promise<void> {
+export async function givenRun(
+  store: EventStore,
+  runId: string,
+  invoiceStatus: 'Draft' | 'Posted',
+): Promise<void> {
   const request: InvoiceBatchRunRequest = {
     runId,
-    criteria: { currencies: null, billingBatches: null, legalEntityIds: null, billingAccountIds: null, chargeTypes: null },
+    criteria: {
+      currencies: null,
+      billingBatches: null,
+      legalEntityIds: null,
+      billingAccountIds: null,
+      chargeTypes: null,
+    },
     targetDate: calendarDate('2026-03-01'),
     invoiceDate: calendarDate('2026-03-01'),
     invoiceStatus,
@@ -115,7 +143,13 @@ export async function givenRun(store: EventStore, runId: string, invoiceStatus: 
     requestedAt: instant('2026-03-01T06:00:00.000Z'),
     trigger: { type: 'AdHoc', requestedBy: 'test' },
   };
-  const event = { type: 'InvoiceBatchRunRequested', data: request, messageId: randomUUID(), schemaVersion: 1, metadata: setupMetadata() };
+  const event = {
+    type: 'InvoiceBatchRunRequested',
+    data: request,
+    messageId: randomUUID(),
+    schemaVersion: 1,
+    metadata: setupMetadata(),
+  };
   await store.append(streamName(StreamCategory.InvoiceBatchRun, runId), [event], 'no-stream');
 }
 
@@ -148,7 +182,13 @@ export function workItem(
     type: 'GroupWorkItem',
     schemaVersion: 1,
     data,
-    metadata: { ...setupMetadata(), correlationId: runId, runId, groupingKey: data.groupingKey, producer: 'filtering' },
+    metadata: {
+      ...setupMetadata(),
+      correlationId: runId,
+      runId,
+      groupingKey: data.groupingKey,
+      producer: 'filtering',
+    },
   };
 }
 
@@ -167,7 +207,14 @@ export class GenerationHarness {
   ) {
     const runs = new RunRequests(store);
     const terms = new ListedPaymentTerms(paymentTerms);
-    this.generate = new GenerateGroupInvoice(store, this.publisher, this.clock, terms, runs, DEFAULT_GENERATION_SETTINGS);
+    this.generate = new GenerateGroupInvoice(
+      store,
+      this.publisher,
+      this.clock,
+      terms,
+      runs,
+      DEFAULT_GENERATION_SETTINGS,
+    );
     this.complete = new CompleteGroupInvoice(store, this.publisher, this.clock, invoiceNumbers, runs);
     this.tax = new CalculateTax(taxEngine, this.publisher, this.clock);
   }
@@ -182,10 +229,14 @@ export class GenerationHarness {
 
   /** Hands the last published tax result to completion. */
   async completeLastResult(): Promise<void> {
+    await this.completeLastResultAndReturn();
+  }
+
+  completeLastResultAndReturn(): Promise<GroupInvoiceCompletion> {
     const results = this.publisher.published.filter((message) => message.topic === 'tax.results');
     const last = results.at(-1)?.envelope as EventEnvelope<string, TaxCalculatedData> | undefined;
     if (last === undefined) throw new Error('no tax result was published');
-    await this.complete.handle(last as TaxResultMessage);
+    return this.complete.handle(last as TaxResultMessage);
   }
 
   async invoice(invoiceId: string): Promise<{ state: InvoiceState; eventTypes: string[] }> {
