@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WrongExpectedRevisionError, type EventStore } from '@invoice-engine/event-store';
-import { deterministicId, instant, type EventEnvelope } from '@invoice-engine/kernel';
+import {
+  calendarDate,
+  currencyCode,
+  deterministicId,
+  instant,
+  money,
+  type EventEnvelope,
+} from '@invoice-engine/kernel';
 import { KafkaErrorPassthroughFilter } from '@invoice-engine/messaging';
 import {
   CLOCK,
@@ -101,14 +108,13 @@ describe('the embedded infrastructure module', () => {
   it('binds the ports: the bus publishes, the given clock tells the time, the default tax engine knows no rate', async () => {
     expect(moduleRef.get(MESSAGE_PUBLISHER)).toBe(moduleRef.get(InProcessBus));
     expect(moduleRef.get<Clock>(CLOCK).now()).toBe('2026-03-01T06:00:00.000Z');
+    const usd = currencyCode('USD');
     const taxed = await moduleRef.get<TaxEngine>(TAX_ENGINE).estimate({
       invoiceId: 'invoice-1',
-      invoiceDate: '2026-03-01' as never,
-      currency: 'USD' as never,
+      invoiceDate: calendarDate('2026-03-01'),
+      currency: usd,
       billToAddress: { country: 'US', region: null },
-      lines: [
-        { lineId: 'line-1', taxCode: 'SW-STD', chargeAmount: { currency: 'USD' as never, minorUnits: 100n } },
-      ],
+      lines: [{ lineId: 'line-1', taxCode: 'SW-STD', chargeAmount: money(100n, usd) }],
     });
     expect(taxed).toMatchObject({ outcome: 'Failed', failure: { code: 'TAX.RATE_NOT_FOUND' } });
   });
