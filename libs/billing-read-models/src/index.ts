@@ -9,3 +9,6 @@ export * from './projections/error-logs/revenue-transaction-error-logs.projectio
 export { refreshNextFireTimes } from './projections/schedulers/refresh-next-fire-times';
 export { nextFireTimeOf, type SchedulerFireFacts } from './projections/schedulers/scheduler-next-fire-time';
 export * from './source/postgres-billing-schedule-source';
+export * from './projector/billing-projector';
+export * from './projector/projector.module';
+export * from './projector/rebuild-billing-projection';

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { streamName, StreamCategory } from '@invoice-engine/kernel';
+import { readProjectionCheckpoint } from '@invoice-engine/read-models';
+import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@invoice-engine/runtime';
+import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { billingProjections } from '../projections/billing-projections';
+import { invoicesProjection } from '../projections/invoices/invoices.projection';
+import { scheduleHistory, scheduleOf, scheduleTerms } from '../testing/billing-schedule.fixture';
+import { invoiceFor, postedInvoiceHistory } from '../testing/invoice.fixture';
+import {
+  appendHistory,
+  openTestDatabases,
+  tableContents,
+  type TestDatabases,
+} from '../testing/postgres.fixture';
+import { BillingProjector } from './billing-projector';
+import { ProjectorModule } from './projector.module';
+import { rebuildBillingProjection } from './rebuild-billing-projection';
+
+let databases: TestDatabases;
+let app: INestApplicationContext;
+
+const created = scheduleHistory({ type: 'CreateBillingSchedule', terms: scheduleTerms({ id: 'bs-1' }) });
+const invoice = invoiceFor(scheduleOf(created), 'run-1', '2026-03-01');
+
+beforeAll(async () => {
+  databases = await openTestDatabases('brm_projector');
+  @Global()
+  @Module({
+    providers: [
+      { provide: EVENT_STORE, useValue: databases.store },
+      { provide: READ_MODEL_DATA_SOURCE, useValue: databases.dataSource },
+    ],
+    exports: [EVENT_STORE, READ_MODEL_DATA_SOURCE],
+  })
+  class TestInfrastructure {}
+  const moduleRef = await Test.createTestingModule({
+    imports: [TestInfrastructure, ProjectorModule.forRoot({ batchSize: 3, restartDelayMs: 100 })],
+  }).compile();
+  app = await moduleRef.init();
+});
+
+afterAll(async () => {
+  await app.close();
+  await databases.close();
+});
+
+async function checkpointReaches(projectionName: string, position: bigint): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const status = app
+      .get(BillingProjector)
+      .status()
+      .find((candidate) => candidate.name === projectionName);
+    if (BigInt(status?.checkpoint ?? '0') >= position) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${projectionName} did not reach ${position}`);
+}
+
+describe('the projector module', () => {
+  it('runs every projection from its checkpoint as events arrive', async () => {
+    const posted = await appendHistory(
+      databases.store,
+      streamName(StreamCategory.Invoice, invoice.invoiceId),
+      postedInvoiceHistory(invoice),
+    );
+    const head = await appendHistory(
+      databases.store,
+      streamName(StreamCategory.BillingSchedule, 'bs-1'),
+      created,
+    );
+    await checkpointReaches('invoices', posted);
+    await checkpointReaches('billing-schedules', head);
+
+    const rows = await databases.dataSource.query<{ status: string }[]>(
+      `SELECT status FROM "${databases.readModelSchema}".invoices`,
+    );
+    expect(rows).toEqual([{ status: 'Posted' }]);
+    expect(
+      app
+        .get(BillingProjector)
+        .status()
+        .map((status) => [status.name, status.running]),
+    ).toEqual(billingProjections.map((projection) => [projection.name, true]));
+  });
+
+  it('rebuilds a projection to the same rows and checkpoint', async () => {
+    const { dataSource, readModelSchema, store } = databases;
+    const before = await tableContents(dataSource, readModelSchema, invoicesProjection.tables);
+    const checkpoint = await readProjectionCheckpoint(
+      dataSource.manager,
+      readModelSchema,
+      invoicesProjection.name,
+    );
+    await app.get(BillingProjector).stop();
+
+    const reached = await rebuildBillingProjection(dataSource, store, invoicesProjection, {
+      batchSize: 2,
+      idleMs: 300,
+    });
+
+    expect(reached).toBe(checkpoint);
+    expect(await tableContents(dataSource, readModelSchema, invoicesProjection.tables)).toEqual(before);
+  });
+});
