@@ -1,6 +1,5 @@
 import { PgPoolConnection, PostgresEventStore, type EventStore } from '@invoice-engine/event-store';
 import { randomBytes } from 'node:crypto';
-import { BigIntTaggingEventStore } from './bigint-tagging-event-store.fixture';
 
 export const testDatabase = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 
@@ -18,7 +17,7 @@ export async function openTestEventStore(prefix: string): Promise<TestEventStore
   const postgres = new PostgresEventStore(connection, { schema });
   await postgres.migrate();
   return {
-    store: new BigIntTaggingEventStore(postgres),
+    store: postgres,
     connection,
     schema,
     async dispose() {
