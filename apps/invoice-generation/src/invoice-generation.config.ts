@@ -1,0 +1,37 @@
+import { WholeNumber } from '@invoice-engine/config';
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** Invoice generation's own settings; database and Kafka settings are the distributed ones. */
+export class InvoiceGenerationConfiguration {
+  /** Lines per invoice: must equal the limit filtering chunks groups by. */
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_LINES_PER_INVOICE = 2000;
+
+  /** Billing schedule streams read at the same time while loading one chunk. */
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  SCHEDULE_LOAD_CONCURRENCY = 16;
+
+  /** Load → decide → append attempts on a concurrent change before the message is retried later. */
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CONFLICT_ATTEMPTS = 3;
+
+  /** JSON array of `{id, dueDays}`. */
+  @IsString()
+  @MinLength(1)
+  PAYMENT_TERMS_FILE = 'apps/invoice-generation/payment-terms.example.json';
+
+  /** Schema of the invoice number tables in the read-model database. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'INVOICE_NUMBER_SCHEMA must be a lower-case SQL identifier',
+  })
+  INVOICE_NUMBER_SCHEMA = 'invoice_numbers';
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadConfiguration } from '@invoice-engine/config';
+import { startDistributedService } from '@invoice-engine/distributed';
+import { InvoiceGenerationModule, readPaymentTermsFile } from '@invoice-engine/generation-application';
+import { InvoiceGenerationConfiguration } from './invoice-generation.config';
+
+const configuration = loadConfiguration('invoice-generation', InvoiceGenerationConfiguration, process.env);
+
+startDistributedService(
+  {
+    service: 'invoice-generation',
+    serviceModule: InvoiceGenerationModule.forRoot({
+      settings: {
+        maxLinesPerInvoice: configuration.MAX_LINES_PER_INVOICE,
+        scheduleLoadConcurrency: configuration.SCHEDULE_LOAD_CONCURRENCY,
+        conflictAttempts: configuration.CONFLICT_ATTEMPTS,
+      },
+      paymentTerms: readPaymentTermsFile(configuration.PAYMENT_TERMS_FILE),
+      invoiceNumberSchema: configuration.INVOICE_NUMBER_SCHEMA,
+    }),
+  },
+  process.env,
+).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
