@@ -67,7 +67,7 @@ describe('a file with bad rows', () => {
     }),
     rowWith({ id: 'BS-0001' }),
     rowWith({ id: 'BS-9004', activated: 'yes', quantity: '' }),
-    rowWith({ id: 'BS-9005', startDate: '2026-05-01', endDate: '2026-04-01' }),
+    rowWith({ id: 'BS-9005', billingTermUnit: 'OneTime' }),
   ].join('\n');
 
   it('reports every bad row with its row number, field and reason', () => {
@@ -82,13 +82,13 @@ describe('a file with bad rows', () => {
       [6, 'id'],
       [7, 'quantity'],
       [7, 'activated'],
-      [8, 'endDate'],
+      [8, 'billingTermUnit'],
     ]);
     expect(problems.find((problem) => problem.row === 6)?.reason).toBe('BS-0001 is already on row 2');
     expect(problems.find((problem) => problem.row === 7 && problem.field === 'quantity')?.reason).toBe(
       'is missing',
     );
-    expect(problems.find((problem) => problem.row === 8)?.reason).toContain('END_BEFORE_START');
+    expect(problems.find((problem) => problem.row === 8)?.reason).toContain('BILLING_SCHEDULE.INVALID_TERM_UNIT');
     expect(problems.filter((problem) => problem.row === 5).map((problem) => problem.reason)).toContain(
       'must not be null when billingMethod is OrderAmount and there is no cancellationDate',
     );
