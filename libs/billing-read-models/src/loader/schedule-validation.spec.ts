@@ -88,7 +88,9 @@ describe('a file with bad rows', () => {
     expect(problems.find((problem) => problem.row === 7 && problem.field === 'quantity')?.reason).toBe(
       'is missing',
     );
-    expect(problems.find((problem) => problem.row === 8)?.reason).toContain('BILLING_SCHEDULE.INVALID_TERM_UNIT');
+    expect(problems.find((problem) => problem.row === 8)?.reason).toContain(
+      'BILLING_SCHEDULE.INVALID_TERM_UNIT',
+    );
     expect(problems.filter((problem) => problem.row === 5).map((problem) => problem.reason)).toContain(
       'must not be null when billingMethod is OrderAmount and there is no cancellationDate',
     );
