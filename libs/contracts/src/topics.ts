@@ -79,3 +79,8 @@ export const DEAD_LETTER_PARTITIONS = 1;
 export function isTopicName(value: string): value is TopicName {
   return (ALL_TOPICS as readonly string[]).includes(value);
 }
+
+/** Every pipeline topic with its default partition count: what a broker (or the in-process bus) must hold. */
+export function pipelineTopicSpecs(): readonly { readonly topic: TopicName; readonly partitions: number }[] {
+  return ALL_TOPICS.map((topic) => ({ topic, partitions: TOPIC_DEFINITIONS[topic].defaultPartitions }));
+}

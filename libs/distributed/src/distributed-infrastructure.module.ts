@@ -13,7 +13,7 @@ import {
 } from '@invoice-engine/runtime';
 import type { DataSource } from 'typeorm';
 import type { DistributedConfiguration } from './distributed-configuration';
-import { pipelineTopicSpecs } from './pipeline-topics';
+import { pipelineTopicSpecs } from '@invoice-engine/contracts';
 
 export const KAFKA_CLIENT = Symbol('KafkaClient');
 const SQL_CONNECTION = Symbol('SqlConnection');

@@ -8,12 +8,18 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfiguration, type Environment } from '@invoice-engine/config';
-import { createKafkaClient, kafkaConnectionConfig, KafkaTransportStrategy } from '@invoice-engine/messaging';
+import { pipelineTopicSpecs } from '@invoice-engine/contracts';
+import {
+  createKafkaClient,
+  KafkaErrorPassthroughFilter,
+  kafkaConnectionConfig,
+  KafkaTransportStrategy,
+} from '@invoice-engine/messaging';
 import type { ReadModelDataSourceParts } from '@invoice-engine/read-models';
 import { createAppLogger } from '@invoice-engine/runtime';
 import { DistributedConfiguration } from './distributed-configuration';
 import { DistributedInfrastructureModule } from './distributed-infrastructure.module';
-import { pipelineMessageClasses, pipelineTopicSpecs } from './pipeline-topics';
+import { pipelineMessageClasses } from './pipeline-topics';
 
 export interface DistributedServiceDefinition {
   /** The service's name: its Kafka client id and consumer group, and the `service` of its log lines. */
@@ -72,7 +78,9 @@ export async function startDistributedService(
   if (definition.httpPort !== undefined) {
     const app = await NestFactory.create(root, { abortOnError: false, logger: ['error', 'warn'] });
     app.enableShutdownHooks();
-    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    // The passthrough filter lets TransientError/PermanentError reach the consumer runner (retry or
+    // dead-letter); it is registered on the Kafka side only, so HTTP keeps Nest's own error handling.
+    app.connectMicroservice({ strategy: transport }).useGlobalFilters(new KafkaErrorPassthroughFilter());
     await app.startAllMicroservices();
     await app.listen(definition.httpPort, '0.0.0.0');
     return app;
@@ -82,6 +90,7 @@ export async function startDistributedService(
     abortOnError: false,
     logger: ['error', 'warn'],
   });
+  microservice.useGlobalFilters(new KafkaErrorPassthroughFilter());
   microservice.enableShutdownHooks();
   await microservice.listen();
   return microservice;

@@ -8,6 +8,5 @@ export {
 } from './nest/in-process-transport-strategy';
 export {
   EmbeddedInfrastructureModule,
-  pipelineTopicSpecs,
   type EmbeddedInfrastructureOptions,
 } from './infrastructure/embedded-infrastructure.module';

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { TOPIC_DEFINITIONS, ALL_TOPICS } from '@invoice-engine/contracts';
+import { pipelineTopicSpecs } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import type { TopicSpec } from '@invoice-engine/messaging';
 import type { ReadModelDataSourceParts } from '@invoice-engine/read-models';
@@ -34,11 +34,6 @@ export interface EmbeddedInfrastructureOptions {
   readonly readModelParts?: ReadModelDataSourceParts;
   /** Default: every pipeline topic with its default partition count, as a Kafka deployment creates them. */
   readonly topics?: readonly TopicSpec[];
-}
-
-/** Every pipeline topic with the partition count a Kafka deployment gives it by default. */
-export function pipelineTopicSpecs(): readonly TopicSpec[] {
-  return ALL_TOPICS.map((topic) => ({ topic, partitions: TOPIC_DEFINITIONS[topic].defaultPartitions }));
 }
 
 const EVENT_STORE_DATABASE = Symbol('EmbeddedEventStoreDatabase');
