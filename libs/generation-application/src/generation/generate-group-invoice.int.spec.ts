@@ -119,6 +119,10 @@ describe('generating the invoice of a group work item', () => {
         billingSchedulesProcessed: 0,
         amounts: [{ currency: 'USD', subtotal: '0.00', tax: '0.00', total: '0.00' }],
       });
+
+      await h.generate.handle(item);
+      const [first, again] = h.publisher.ofType('GroupInvoiced');
+      expect(again?.messageId).toBe(first?.messageId);
     });
   });
 

@@ -85,7 +85,11 @@ export function nothingInvoicedMessage(
     invoiceStatus,
     amounts: [{ currency, subtotal: zero, tax: zero, total: zero }],
   };
-  return outgoing(GroupInvoiced, groupResultMessageId(invoiceId, 'GroupInvoiced'), data, metadata);
+  // Not the id of the invoiced outcome: should a redelivery later find a schedule due after all and
+  // invoice it, summarization sees two different outcomes for the work item instead of one id with
+  // two contents.
+  const messageId = deterministicId(groupResultMessageId(invoiceId, 'GroupInvoiced'), 'NothingToInvoice');
+  return outgoing(GroupInvoiced, messageId, data, metadata);
 }
 
 /**
