@@ -30,6 +30,19 @@ export class DistributedConfiguration {
   @Matches(/^[^\s:/]+:\d{1,5}$/, { each: true, message: 'each of KAFKA_BROKERS must be host:port' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
+  /**
+   * Appended to the service name to form its consumer group. Empty in production; test harnesses that
+   * share one broker across runs set a unique suffix so each run's services form groups of their own.
+   */
+  @Matches(/^[A-Za-z0-9._-]{0,64}$/, {
+    message: 'KAFKA_GROUP_SUFFIX may hold letters, digits, ".", "_" and "-"',
+  })
+  KAFKA_GROUP_SUFFIX = '';
+
+  /** Where a consumer group with no committed offset starts: the oldest message (default) or new ones only. */
+  @IsIn(['earliest', 'latest'])
+  KAFKA_NEW_GROUP_START: 'earliest' | 'latest' = 'earliest';
+
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
   LOG_LEVEL = 'info';
 }

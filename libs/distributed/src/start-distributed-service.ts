@@ -57,7 +57,7 @@ function rootModuleOf(
     ],
   })
   class DistributedServiceRoot {}
-  return { root: DistributedServiceRoot, kafkaClient };
+  return { root: DistributedServiceRoot, kafkaClient, configuration };
 }
 
 /**
@@ -69,9 +69,10 @@ export async function startDistributedService(
   definition: DistributedServiceDefinition,
   environment: Environment,
 ): Promise<INestApplication | INestMicroservice> {
-  const { root, kafkaClient } = rootModuleOf(definition, environment);
+  const { root, kafkaClient, configuration } = rootModuleOf(definition, environment);
   const transport = new KafkaTransportStrategy(kafkaClient, {
-    groupId: definition.service,
+    groupId: `${definition.service}${configuration.KAFKA_GROUP_SUFFIX}`,
+    fromBeginning: configuration.KAFKA_NEW_GROUP_START === 'earliest',
     messageClasses: pipelineMessageClasses(),
     topics: pipelineTopicSpecs(),
   });
