@@ -37,6 +37,7 @@ function rootModuleOf(
 ): {
   root: Type;
   kafkaClient: ReturnType<typeof createKafkaClient>;
+  configuration: DistributedConfiguration;
 } {
   const configuration = loadConfiguration(definition.service, DistributedConfiguration, environment);
   const logger = createAppLogger(definition.service, configuration.LOG_LEVEL);
