@@ -15,9 +15,9 @@ describe('the scheduling service configuration', () => {
 
   it('refuses to start without tokens, with a short token or an unknown role', () => {
     expect(() => loadConfiguration('scheduling', SchedulingConfiguration, {})).toThrow(/API_TOKENS/);
-    expect(() => loadConfiguration('scheduling', SchedulingConfiguration, { API_TOKENS: 'ops:billing-operator:short' })).toThrow(
-      /at least 16 characters/,
-    );
+    expect(() =>
+      loadConfiguration('scheduling', SchedulingConfiguration, { API_TOKENS: 'ops:billing-operator:short' }),
+    ).toThrow(/at least 16 characters/);
     expect(() =>
       loadConfiguration('scheduling', SchedulingConfiguration, { API_TOKENS: 'ops:admin:0123456789abcdef' }),
     ).toThrow(/API_TOKENS/);

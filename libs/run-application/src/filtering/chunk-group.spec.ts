@@ -5,10 +5,14 @@ const limits = { linesPerInvoice: 4, schedulesPerWorkItem: 3 };
 describe('chunking a group at the line limit', () => {
   it('keeps a small group in one chunk, schedules in id order', () => {
     expect(
-      chunkGroup('k', [
-        { billingScheduleId: 'b', lineCount: 1 },
-        { billingScheduleId: 'a', lineCount: 2 },
-      ], limits),
+      chunkGroup(
+        'k',
+        [
+          { billingScheduleId: 'b', lineCount: 1 },
+          { billingScheduleId: 'a', lineCount: 2 },
+        ],
+        limits,
+      ),
     ).toEqual([{ groupingKey: 'k', chunkIndex: 0, chunkCount: 1, billingScheduleIds: ['a', 'b'] }]);
   });
 

@@ -25,7 +25,11 @@ export function chunkGroup(
   limits: ChunkLimits,
 ): readonly FilteredGroup[] {
   const ordered = [...schedules].sort((left, right) =>
-    left.billingScheduleId < right.billingScheduleId ? -1 : left.billingScheduleId > right.billingScheduleId ? 1 : 0,
+    left.billingScheduleId < right.billingScheduleId
+      ? -1
+      : left.billingScheduleId > right.billingScheduleId
+        ? 1
+        : 0,
   );
   const chunks: string[][] = [];
   let current: string[] = [];

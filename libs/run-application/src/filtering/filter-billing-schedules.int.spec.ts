@@ -9,7 +9,10 @@ import { stateFromStart } from '@invoice-engine/billing-schedules';
 import { invoiceBatchRunStream, loadInvoiceBatchRun } from '../streams/invoice-batch-run-stream';
 import { scheduleSnapshot } from '../test-support/billing-schedules.fixture';
 import { InMemoryBillingScheduleSource } from '../test-support/in-memory-billing-schedule-source.fixture';
-import { openPipelineTestDatabase, type PipelineTestDatabase } from '../test-support/pipeline-test-database.fixture';
+import {
+  openPipelineTestDatabase,
+  type PipelineTestDatabase,
+} from '../test-support/pipeline-test-database.fixture';
 import { RecordingPublisher } from '../test-support/recording-publisher.fixture';
 import { requestedRun } from '../test-support/requested-run.fixture';
 import { FilterBillingSchedules } from './filter-billing-schedules';
@@ -107,17 +110,19 @@ describe('filtering the billing schedules of a requested run', () => {
       expect(run.state.run.groupsExpected).toBe(2);
     });
 
-    it('publishes one valid work item per grouping key, keyed by grouping key, then the notice', async () => {
+    it('publishes one valid work item per grouping key, keyed by grouping key, then the notice', () => {
       const items = publisher.on(Topics.GroupWork);
       const registry = messageTypeRegistry([GroupWorkItem]);
       for (const item of items) expect(parseMessage(registry, JSON.stringify(item.envelope)).ok).toBe(true);
-      expect(items.map((item) => (item.envelope.data as { billingScheduleIds: string[] }).billingScheduleIds)).toEqual([
-        ['a-1', 'a-2'],
-        ['b-1'],
-      ]);
+      expect(
+        items.map((item) => (item.envelope.data as { billingScheduleIds: string[] }).billingScheduleIds),
+      ).toEqual([['a-1', 'a-2'], ['b-1']]);
       expect(items.every((item) => item.key === item.envelope.metadata.groupingKey)).toBe(true);
       const [notice] = publisher.on(Topics.GroupResults);
-      expect(notice).toMatchObject({ key: runId, envelope: { type: 'FilteringCompleted', data: { runId, groupsExpected: 2 } } });
+      expect(notice).toMatchObject({
+        key: runId,
+        envelope: { type: 'FilteringCompleted', data: { runId, groupsExpected: 2 } },
+      });
       expect(publisher.published.at(-1)?.topic).toBe(Topics.GroupResults);
     });
 
@@ -158,7 +163,10 @@ describe('filtering the billing schedules of a requested run', () => {
       await handler.handle(await requestedRun(database.eventStore, clock, runId));
       const chunks = publisher
         .on(Topics.GroupWork)
-        .map((item) => item.envelope.data as { chunkIndex: number; chunkCount: number; billingScheduleIds: string[] });
+        .map(
+          (item) =>
+            item.envelope.data as { chunkIndex: number; chunkCount: number; billingScheduleIds: string[] },
+        );
       expect(chunks).toEqual([
         expect.objectContaining({ chunkIndex: 0, chunkCount: 3, billingScheduleIds: ['g-1', 'g-2'] }),
         expect.objectContaining({ chunkIndex: 1, chunkCount: 3, billingScheduleIds: ['g-3', 'g-4'] }),
@@ -189,7 +197,10 @@ describe('filtering the billing schedules of a requested run', () => {
       const events = await database.eventStore.readStream(invoiceBatchRunStream(runId));
       const scanned = events
         .filter((event) => event.type === 'BillingSchedulesFilteringProgressed')
-        .map((event) => (event.data as { counts: { billingSchedulesScanned: number } }).counts.billingSchedulesScanned);
+        .map(
+          (event) =>
+            (event.data as { counts: { billingSchedulesScanned: number } }).counts.billingSchedulesScanned,
+        );
       expect(scanned).toEqual([2, 4]);
     });
   });
@@ -202,7 +213,10 @@ describe('filtering the billing schedules of a requested run', () => {
       await expect(handler.handle(await requestedRun(database.eventStore, clock, runId))).rejects.toThrow(
         TransientError,
       );
-      expect(await runEventTypes(runId)).toEqual(['InvoiceBatchRunRequested', 'BillingSchedulesFilteringStarted']);
+      expect(await runEventTypes(runId)).toEqual([
+        'InvoiceBatchRunRequested',
+        'BillingSchedulesFilteringStarted',
+      ]);
       expect(publisher.published).toHaveLength(0);
     });
   });

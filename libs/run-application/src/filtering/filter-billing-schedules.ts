@@ -25,7 +25,12 @@ export interface RunRequestedMessage {
 }
 
 export type FilteringResult =
-  | { readonly outcome: 'Published'; readonly runId: string; readonly groupsExpected: number; readonly filtered: boolean }
+  | {
+      readonly outcome: 'Published';
+      readonly runId: string;
+      readonly groupsExpected: number;
+      readonly filtered: boolean;
+    }
   | { readonly outcome: 'Ignored'; readonly runId: string; readonly reason: 'UnknownRun' | 'RunCanceled' };
 
 /**
@@ -56,7 +61,14 @@ export class FilterBillingSchedules {
 
   private context(runId: string, causationId: string): AppendContext {
     const occurredAt = this.clock.now();
-    return { causationId, correlationId: runId, runId, groupingKey: null, occurredAt, producer: this.settings.producer };
+    return {
+      causationId,
+      correlationId: runId,
+      runId,
+      groupingKey: null,
+      occurredAt,
+      producer: this.settings.producer,
+    };
   }
 
   private async filter(loaded: LoadedInvoiceBatchRun, causationId: string): Promise<void> {
@@ -71,7 +83,10 @@ export class FilterBillingSchedules {
     if (run.state.status === 'NotRequested') return;
     const selection = new BillingScheduleSelection(run.state.run.request);
     let checkpointAt = 0;
-    for await (const batch of this.schedules.scan(run.state.run.request.criteria, this.settings.scanBatchSize)) {
+    for await (const batch of this.schedules.scan(
+      run.state.run.request.criteria,
+      this.settings.scanBatchSize,
+    )) {
       for (const snapshot of batch) {
         selection.add(snapshot);
         if (selection.schedulesScanned - checkpointAt < this.settings.progressEverySchedules) continue;
@@ -79,7 +94,12 @@ export class FilterBillingSchedules {
         run = await this.recordProgress(run, selection.counts(), causationId);
       }
     }
-    await this.complete(runId, selection.counts(), selection.workItems(chunkLimitsOf(this.settings)), causationId);
+    await this.complete(
+      runId,
+      selection.counts(),
+      selection.workItems(chunkLimitsOf(this.settings)),
+      causationId,
+    );
   }
 
   /** The read model must hold every schedule change recorded before the run was requested. */
@@ -119,10 +139,17 @@ export class FilterBillingSchedules {
   ): Promise<void> {
     await retryOnConflict(async () => {
       const run = await loadInvoiceBatchRun(this.eventStore, runId);
-      if (run.state.status === 'Canceled' || hasReached(run.state, 'BillingSchedulesFilteringCompleted')) return;
+      if (run.state.status === 'Canceled' || hasReached(run.state, 'BillingSchedulesFilteringCompleted'))
+        return;
       const completedAt = this.clock.now();
       const { events } = decideRunCommands(run.state, [
-        { type: 'CompleteBillingSchedulesFiltering', runId, counts, groupsExpected: workItems.length, completedAt },
+        {
+          type: 'CompleteBillingSchedulesFiltering',
+          runId,
+          counts,
+          groupsExpected: workItems.length,
+          completedAt,
+        },
       ]);
       const context = this.context(runId, causationId);
       await this.eventStore.appendMany([
@@ -151,7 +178,7 @@ export class FilterBillingSchedules {
     await this.publisher.publish(Topics.GroupResults, [
       filteringCompletedMessage(runId, groupsExpected, completed, now, producer),
     ]);
-    this.logger?.info({ runId, groupsExpected, filtered }, 'filtering published the run\'s work items');
+    this.logger?.info({ runId, groupsExpected, filtered }, "filtering published the run's work items");
     return { outcome: 'Published', runId, groupsExpected, filtered };
   }
 

@@ -54,7 +54,14 @@ export function filteringCompletedMessage(
     FilteringCompleted,
     deterministicId(completed.messageId, FilteringCompleted.topic),
     { runId, groupsExpected },
-    { correlationId: runId, causationId: completed.messageId, groupingKey: null, runId, occurredAt, producer },
+    {
+      correlationId: runId,
+      causationId: completed.messageId,
+      groupingKey: null,
+      runId,
+      occurredAt,
+      producer,
+    },
   );
   return { key: runId, envelope };
 }

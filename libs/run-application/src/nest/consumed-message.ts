@@ -1,4 +1,9 @@
-import { parseMessage, type MessageContract, type MessageOf, type MessageTypeRegistry } from '@invoice-engine/contracts';
+import {
+  parseMessage,
+  type MessageContract,
+  type MessageOf,
+  type MessageTypeRegistry,
+} from '@invoice-engine/contracts';
 import type { EventEnvelope } from '@invoice-engine/kernel';
 import { InvalidMessageError } from '@invoice-engine/messaging';
 

@@ -44,7 +44,13 @@ export class FilteringModule {
       providers: [
         {
           provide: FilterBillingSchedules,
-          inject: [EVENT_STORE, BILLING_SCHEDULE_SOURCE, MESSAGE_PUBLISHER, CLOCK, { token: APP_LOGGER, optional: true }],
+          inject: [
+            EVENT_STORE,
+            BILLING_SCHEDULE_SOURCE,
+            MESSAGE_PUBLISHER,
+            CLOCK,
+            { token: APP_LOGGER, optional: true },
+          ],
           useFactory: (
             eventStore: EventStore,
             source: BillingScheduleSource,
@@ -52,7 +58,14 @@ export class FilteringModule {
             clock: Clock,
             logger: AppLogger | undefined,
           ) =>
-            new FilterBillingSchedules(eventStore, source, publisher, clock, { ...DEFAULT_FILTERING_SETTINGS, ...settings }, logger),
+            new FilterBillingSchedules(
+              eventStore,
+              source,
+              publisher,
+              clock,
+              { ...DEFAULT_FILTERING_SETTINGS, ...settings },
+              logger,
+            ),
         },
       ],
       exports: [FilterBillingSchedules],

@@ -33,11 +33,14 @@ let database: PipelineTestDatabase;
 let instances: Instance[];
 
 async function startInstance(): Promise<Instance> {
-  const eventStore = new PostgresEventStore(PgPoolConnection.open({ connectionString: TEST_DATABASE_URL, max: 4 }), {
-    schema: database.eventStoreSchema,
-    closeConnection: true,
-    pollIntervalMs: 50,
-  });
+  const eventStore = new PostgresEventStore(
+    PgPoolConnection.open({ connectionString: TEST_DATABASE_URL, max: 4 }),
+    {
+      schema: database.eventStoreSchema,
+      closeConnection: true,
+      pollIntervalMs: 50,
+    },
+  );
   const dataSource = await createReadModelDataSource({
     kind: 'postgres',
     url: TEST_DATABASE_URL,
@@ -61,7 +64,7 @@ async function startInstance(): Promise<Instance> {
   const app = moduleRef.createNestApplication({ logger: false });
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;
   return {
     app,
     url,
@@ -132,6 +135,8 @@ describe('two scheduling service instances on one database', () => {
     expect(await firedEvents()).toHaveLength(1);
     const announced = instances.flatMap((instance) => instance.publisher.on(Topics.InvoiceBatchRuns));
     expect(announced).toHaveLength(1);
-    expect(announced[0]?.envelope.data).toMatchObject({ trigger: { type: 'Scheduler', schedulerId: 'sched-replicated' } });
+    expect(announced[0]?.envelope.data).toMatchObject({
+      trigger: { type: 'Scheduler', schedulerId: 'sched-replicated' },
+    });
   });
 });

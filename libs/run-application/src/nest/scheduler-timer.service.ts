@@ -1,4 +1,10 @@
-import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_LOGGER, type AppLogger } from '@invoice-engine/runtime';
 import { FireDueSchedulers } from '../scheduling/fire-due-schedulers';
 import { SchedulerFireTimeProjector } from '../scheduling/scheduler-fire-time-projector';
@@ -44,7 +50,8 @@ export class SchedulerTimerService implements OnApplicationBootstrap, OnApplicat
   private async tick(): Promise<void> {
     try {
       const firings = await this.fireDueSchedulers.tick();
-      for (const firing of firings) this.logger?.info({ ...firing, correlationId: firing.runId }, 'scheduler fired');
+      for (const firing of firings)
+        this.logger?.info({ ...firing, correlationId: firing.runId }, 'scheduler fired');
     } catch (error) {
       this.logger?.error({ err: error }, 'the scheduler timer tick failed; the next tick tries again');
     }

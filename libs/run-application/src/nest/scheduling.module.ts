@@ -51,8 +51,12 @@ export class SchedulingModule {
         {
           provide: RequestInvoiceBatchRun,
           inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK, NEW_ID],
-          useFactory: (eventStore: EventStore, publisher: MessagePublisher, clock: Clock, newId: () => string) =>
-            new RequestInvoiceBatchRun(eventStore, publisher, clock, options.org, newId, options.producer),
+          useFactory: (
+            eventStore: EventStore,
+            publisher: MessagePublisher,
+            clock: Clock,
+            newId: () => string,
+          ) => new RequestInvoiceBatchRun(eventStore, publisher, clock, options.org, newId, options.producer),
         },
         {
           provide: HandleInvoiceBatchSchedulerCommand,
@@ -84,8 +88,11 @@ export class SchedulingModule {
         {
           provide: SchedulerFireTimeProjector,
           inject: [EVENT_STORE, SchedulerFireTimeIndex, OPTIONAL_LOGGER],
-          useFactory: (eventStore: EventStore, index: SchedulerFireTimeIndex, logger: AppLogger | undefined) =>
-            new SchedulerFireTimeProjector(eventStore, index, logger),
+          useFactory: (
+            eventStore: EventStore,
+            index: SchedulerFireTimeIndex,
+            logger: AppLogger | undefined,
+          ) => new SchedulerFireTimeProjector(eventStore, index, logger),
         },
         {
           provide: FireDueSchedulers,

@@ -3,12 +3,22 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { GroupFailed, GroupInvoiced, Topics, messageTypeRegistry } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import type { EventEnvelope } from '@invoice-engine/kernel';
-import { APP_LOGGER, CLOCK, EVENT_STORE, READ_MODEL_DATA_SOURCE, type AppLogger, type Clock } from '@invoice-engine/runtime';
+import {
+  APP_LOGGER,
+  CLOCK,
+  EVENT_STORE,
+  READ_MODEL_DATA_SOURCE,
+  type AppLogger,
+  type Clock,
+} from '@invoice-engine/runtime';
 import type { DataSource } from 'typeorm';
 import { FilteringCompleted } from '../filtering/filtering-completed-notice';
 import { PostgresGroupOutcomeStore } from '../summarization/postgres-group-outcome-store';
-import { DEFAULT_SUMMARIZATION_SETTINGS, type SummarizationSettings } from '../summarization/summarization-settings';
-import { SummarizeInvoiceBatchRun, type SummarizationMessage } from '../summarization/summarize-invoice-batch-run';
+import {
+  DEFAULT_SUMMARIZATION_SETTINGS,
+  type SummarizationSettings,
+} from '../summarization/summarization-settings';
+import { SummarizeInvoiceBatchRun } from '../summarization/summarize-invoice-batch-run';
 import { parseConsumedMessage } from './consumed-message';
 
 const groupResults = messageTypeRegistry([GroupInvoiced, GroupFailed, FilteringCompleted]);
@@ -20,7 +30,7 @@ export class SummarizationConsumer {
 
   @EventPattern(Topics.GroupResults)
   async onGroupResult(@Payload() envelope: EventEnvelope): Promise<void> {
-    await this.summarization.handle(parseConsumedMessage(groupResults, envelope) as SummarizationMessage);
+    await this.summarization.handle(parseConsumedMessage(groupResults, envelope));
   }
 }
 
@@ -47,8 +57,19 @@ export class SummarizationModule {
         {
           provide: SummarizeInvoiceBatchRun,
           inject: [EVENT_STORE, PostgresGroupOutcomeStore, CLOCK, { token: APP_LOGGER, optional: true }],
-          useFactory: (eventStore: EventStore, outcomes: PostgresGroupOutcomeStore, clock: Clock, logger: AppLogger | undefined) =>
-            new SummarizeInvoiceBatchRun(eventStore, outcomes, clock, { ...DEFAULT_SUMMARIZATION_SETTINGS, ...settings }, logger),
+          useFactory: (
+            eventStore: EventStore,
+            outcomes: PostgresGroupOutcomeStore,
+            clock: Clock,
+            logger: AppLogger | undefined,
+          ) =>
+            new SummarizeInvoiceBatchRun(
+              eventStore,
+              outcomes,
+              clock,
+              { ...DEFAULT_SUMMARIZATION_SETTINGS, ...settings },
+              logger,
+            ),
         },
       ],
       exports: [SummarizeInvoiceBatchRun],

@@ -1,4 +1,8 @@
-import { InvoiceBatchRunRequested, createMessage, type InvoiceBatchRunRequestedData } from '@invoice-engine/contracts';
+import {
+  InvoiceBatchRunRequested,
+  createMessage,
+  type InvoiceBatchRunRequestedData,
+} from '@invoice-engine/contracts';
 import type { RecordedEvent } from '@invoice-engine/event-store';
 import type { InvoiceBatchRunRequest } from '@invoice-engine/invoice-batch-runs';
 import { deterministicId, type EventEnvelope, type Instant } from '@invoice-engine/kernel';
@@ -22,7 +26,7 @@ function requestData(request: InvoiceBatchRunRequest): InvoiceBatchRunRequestedD
     defaultCurrency: request.defaultCurrency,
     requestedAt: request.requestedAt,
     trigger: request.trigger,
-  } as InvoiceBatchRunRequestedData;
+  };
 }
 
 /**

@@ -1,9 +1,17 @@
-import { InvoiceBatchRunRequested, Topics, messageTypeRegistry, parseMessage } from '@invoice-engine/contracts';
+import {
+  InvoiceBatchRunRequested,
+  Topics,
+  messageTypeRegistry,
+  parseMessage,
+} from '@invoice-engine/contracts';
 import { ANY_RUN_CRITERIA } from '@invoice-engine/scheduling';
 import { calendarDate, currencyCode, DomainError, instant } from '@invoice-engine/kernel';
 import { SettableClock } from '@invoice-engine/runtime';
 import { invoiceBatchRunStream } from '../streams/invoice-batch-run-stream';
-import { openPipelineTestDatabase, type PipelineTestDatabase } from '../test-support/pipeline-test-database.fixture';
+import {
+  openPipelineTestDatabase,
+  type PipelineTestDatabase,
+} from '../test-support/pipeline-test-database.fixture';
 import { RecordingPublisher } from '../test-support/recording-publisher.fixture';
 import { RequestInvoiceBatchRun, type RunRequestInput } from './request-invoice-batch-run';
 
@@ -48,7 +56,11 @@ describe('requesting an invoice batch run', () => {
 
     const events = await database.eventStore.readStream(invoiceBatchRunStream(runId));
     expect(events.map((event) => event.type)).toEqual(['InvoiceBatchRunRequested']);
-    expect(events[0]?.data).toMatchObject({ runId, defaultCurrency: 'USD', requestedAt: '2026-01-31T09:00:00.000Z' });
+    expect(events[0]?.data).toMatchObject({
+      runId,
+      defaultCurrency: 'USD',
+      requestedAt: '2026-01-31T09:00:00.000Z',
+    });
     expect(publisher.on(Topics.InvoiceBatchRuns).map((message) => message.key)).toEqual([runId]);
     const parsed = parseMessage(
       messageTypeRegistry([InvoiceBatchRunRequested]),
@@ -71,9 +83,9 @@ describe('requesting an invoice batch run', () => {
 
     it('accepts the last day of the limit', async () => {
       const { handler } = setUp('2026-01-31T09:00:00.000Z');
-      await expect(handler.handle(requestFor({ targetDate: calendarDate('2027-01-31') }))).resolves.toHaveProperty(
-        'runId',
-      );
+      await expect(
+        handler.handle(requestFor({ targetDate: calendarDate('2027-01-31') })),
+      ).resolves.toHaveProperty('runId');
     });
   });
 

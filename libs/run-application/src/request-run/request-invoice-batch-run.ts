@@ -10,7 +10,11 @@ import type { CalendarDate } from '@invoice-engine/kernel';
 import type { Clock, MessagePublisher } from '@invoice-engine/runtime';
 import { assertTargetDateWithinLimit } from '@invoice-engine/scheduling';
 import { retryOnConflict } from '../streams/conflict-retry';
-import { appendRunCommands, invoiceBatchRunStream, loadInvoiceBatchRun } from '../streams/invoice-batch-run-stream';
+import {
+  appendRunCommands,
+  invoiceBatchRunStream,
+  loadInvoiceBatchRun,
+} from '../streams/invoice-batch-run-stream';
 import { invoiceBatchRunRequestedMessage } from './invoice-batch-run-requested-message';
 import { orgToday, type OrgSettings } from './org-settings';
 

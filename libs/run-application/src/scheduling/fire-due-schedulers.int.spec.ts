@@ -57,10 +57,13 @@ let projector: SchedulerFireTimeProjector;
 let index: SchedulerFireTimeIndex;
 
 async function replica(): Promise<Replica> {
-  const eventStore = new PostgresEventStore(PgPoolConnection.open({ connectionString: TEST_DATABASE_URL, max: 4 }), {
-    schema: database.eventStoreSchema,
-    closeConnection: true,
-  });
+  const eventStore = new PostgresEventStore(
+    PgPoolConnection.open({ connectionString: TEST_DATABASE_URL, max: 4 }),
+    {
+      schema: database.eventStoreSchema,
+      closeConnection: true,
+    },
+  );
   const dataSource: DataSource = await createReadModelDataSource({
     kind: 'postgres',
     url: TEST_DATABASE_URL,
@@ -137,9 +140,7 @@ describe('the scheduler timer with two replicas', () => {
       expect((await Promise.all(replicas.map((each) => each.timer.tick()))).flat()).toEqual([]);
 
       setClocks('2026-03-01T06:00:03.000Z');
-      const rounds = await Promise.all(
-        [0, 1, 2].flatMap(() => replicas.map((each) => each.timer.tick())),
-      );
+      const rounds = await Promise.all([0, 1, 2].flatMap(() => replicas.map((each) => each.timer.tick())));
       const firings = rounds.flat();
       expect(firings).toHaveLength(1);
       expect(firings[0]).toMatchObject({ schedulerId: 'sched-daily', fireTime: '2026-03-01T06:00:00.000Z' });
@@ -174,11 +175,16 @@ describe('the scheduler timer with two replicas', () => {
 
   describe('when the fired run would be past the target date limit', () => {
     it('records the firing, requests no run and moves on to the next fire time', async () => {
-      await activeScheduler('sched-far', dailyAtSix({ targetDate: { kind: 'DayOfMonth', day: 'Last', monthOffset: 12 } }));
+      await activeScheduler(
+        'sched-far',
+        dailyAtSix({ targetDate: { kind: 'DayOfMonth', day: 'Last', monthOffset: 12 } }),
+      );
       await indexed('sched-far', '2026-03-01T06:00:00.000Z');
       setClocks('2026-03-01T06:00:01.000Z');
       const before = replicas.flatMap((each) => each.publisher.published).length;
-      expect((await replicas[0]?.timer.tick())?.filter((firing) => firing.schedulerId === 'sched-far')).toEqual([]);
+      expect(
+        (await replicas[0]?.timer.tick())?.filter((firing) => firing.schedulerId === 'sched-far'),
+      ).toEqual([]);
       expect(await firedEvents('sched-far')).toHaveLength(1);
       expect(replicas.flatMap((each) => each.publisher.published)).toHaveLength(before);
       expect((await index.find('sched-far'))?.nextFireTime).toBe('2026-03-02T06:00:00.000Z');

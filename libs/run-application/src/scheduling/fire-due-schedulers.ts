@@ -10,7 +10,10 @@ import {
 } from '@invoice-engine/scheduling';
 import type { RequestInvoiceBatchRun } from '../request-run/request-invoice-batch-run';
 import { eventsToAppend, nextRevision } from '../streams/event-envelopes';
-import { loadInvoiceBatchScheduler, type LoadedInvoiceBatchScheduler } from './invoice-batch-scheduler-stream';
+import {
+  loadInvoiceBatchScheduler,
+  type LoadedInvoiceBatchScheduler,
+} from './invoice-batch-scheduler-stream';
 import type { LockedScheduler, SchedulerFireTimeIndex } from './scheduler-fire-time-index';
 import { schedulerFireTimeOf } from './scheduler-fire-time-projector';
 
@@ -28,7 +31,11 @@ const MAX_MISSED_FIRE_TIMES = 100_000;
  * The latest fire time in (indexed next fire time − 1 ms, now]: after downtime only the most recent
  * missed fire time fires (each run bills everything due up to its target date anyway).
  */
-function latestDueFireTime(state: InvoiceBatchSchedulerState, indexed: Instant, now: Instant): Instant | null {
+function latestDueFireTime(
+  state: InvoiceBatchSchedulerState,
+  indexed: Instant,
+  now: Instant,
+): Instant | null {
   if (state.status === 'NotCreated') return null;
   let latest: Instant | null = null;
   let after = instant(new Date(Date.parse(indexed) - 1).toISOString());
@@ -69,7 +76,11 @@ export class FireDueSchedulers {
     return firings;
   }
 
-  private async fire(schedulerId: string, locked: LockedScheduler, now: Instant): Promise<SchedulerFiring | null> {
+  private async fire(
+    schedulerId: string,
+    locked: LockedScheduler,
+    now: Instant,
+  ): Promise<SchedulerFiring | null> {
     const indexed = await locked.nextFireTime();
     if (indexed === null || Date.parse(indexed) > Date.parse(now)) return null;
     let scheduler = await loadInvoiceBatchScheduler(this.eventStore, schedulerId);
@@ -124,10 +135,14 @@ export class FireDueSchedulers {
     };
   }
 
-  private async requestRunOf(scheduler: LoadedInvoiceBatchScheduler, fireTime: Instant): Promise<SchedulerFiring | null> {
+  private async requestRunOf(
+    scheduler: LoadedInvoiceBatchScheduler,
+    fireTime: Instant,
+  ): Promise<SchedulerFiring | null> {
     const fired = scheduler.events.find(
       (event): event is InvoiceBatchSchedulerFired =>
-        event.type === 'InvoiceBatchSchedulerFired' && Date.parse(event.data.fireTime) === Date.parse(fireTime),
+        event.type === 'InvoiceBatchSchedulerFired' &&
+        Date.parse(event.data.fireTime) === Date.parse(fireTime),
     );
     if (fired === undefined) return null;
     const { schedulerId, runId } = fired.data;

@@ -27,7 +27,9 @@ export async function loadInvoiceBatchScheduler(
 ): Promise<LoadedInvoiceBatchScheduler> {
   const stream = invoiceBatchSchedulerStream(schedulerId);
   const recorded = await store.readStream(stream);
-  const events = recorded.map((event) => ({ type: event.type, data: event.data }) as InvoiceBatchSchedulerEvent);
+  const events = recorded.map(
+    (event) => ({ type: event.type, data: event.data }) as InvoiceBatchSchedulerEvent,
+  );
   const last = recorded.at(-1);
   return {
     schedulerId,

@@ -48,7 +48,10 @@ export class RequestBillNow {
       invoiceDate: request.invoiceDate,
       invoiceStatus: request.invoiceStatus,
       billingPeriodCount: request.billingPeriodCount,
-      trigger: { type: 'BillNow', billedRecord: { type: 'BillingAccount', id: input.scope.billingAccountId } },
+      trigger: {
+        type: 'BillNow',
+        billedRecord: { type: 'BillingAccount', id: input.scope.billingAccountId },
+      },
     });
   }
 }

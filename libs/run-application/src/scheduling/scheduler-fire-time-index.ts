@@ -23,7 +23,9 @@ export interface LockedScheduler {
 
 function toInstant(value: unknown): Instant | null {
   if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()) as Instant;
+  if (value instanceof Date) return value.toISOString() as Instant;
+  if (typeof value === 'string') return new Date(value).toISOString() as Instant;
+  throw new Error(`Unexpected timestamp ${typeof value} from the fire time index`);
 }
 
 /**
@@ -42,7 +44,9 @@ export class SchedulerFireTimeIndex {
   }
 
   async migrate(): Promise<void> {
-    await this.dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(readModelSchemaOf(this.dataSource))}`);
+    await this.dataSource.query(
+      `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(readModelSchemaOf(this.dataSource))}`,
+    );
     await this.dataSource.query(
       `CREATE TABLE IF NOT EXISTS ${this.table} (
          scheduler_id text PRIMARY KEY,
@@ -109,7 +113,10 @@ export class SchedulerFireTimeIndex {
    * Runs `work` in a transaction holding the scheduler's advisory lock, or returns null at once when
    * another replica holds it. The lock is released with the transaction.
    */
-  withLock<Result>(schedulerId: string, work: (locked: LockedScheduler) => Promise<Result>): Promise<Result | null> {
+  withLock<Result>(
+    schedulerId: string,
+    work: (locked: LockedScheduler) => Promise<Result>,
+  ): Promise<Result | null> {
     return this.dataSource.transaction(async (manager) => {
       const [lock] = await manager.query<{ locked: boolean }[]>(
         `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,

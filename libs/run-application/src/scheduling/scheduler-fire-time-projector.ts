@@ -2,7 +2,10 @@ import type { EventStore, EventSubscription, SubscriptionBatch } from '@invoice-
 import { StreamCategory, idOf } from '@invoice-engine/kernel';
 import type { AppLogger } from '@invoice-engine/runtime';
 import { nextFireTime } from '@invoice-engine/scheduling';
-import { loadInvoiceBatchScheduler, type LoadedInvoiceBatchScheduler } from './invoice-batch-scheduler-stream';
+import {
+  loadInvoiceBatchScheduler,
+  type LoadedInvoiceBatchScheduler,
+} from './invoice-batch-scheduler-stream';
 import type { SchedulerFireTime, SchedulerFireTimeIndex } from './scheduler-fire-time-index';
 
 /** The index row of a scheduler as its stream says: the next fire time after its last event. */

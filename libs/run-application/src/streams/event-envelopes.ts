@@ -27,27 +27,25 @@ export function eventsToAppend(
   events: readonly DomainEvent[],
   context: AppendContext,
 ): readonly EventToAppend[] {
-  return events.map(
-    (event, index): EventEnvelope => ({
-      messageId: deterministicId(
-        context.causationId,
-        stream,
-        (firstRevision + BigInt(index)).toString(),
-        event.type,
-      ),
-      type: event.type,
-      schemaVersion: DOMAIN_EVENT_SCHEMA_VERSION,
-      data: event.data,
-      metadata: {
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        groupingKey: context.groupingKey,
-        runId: context.runId,
-        occurredAt: context.occurredAt,
-        producer: context.producer,
-      },
-    }),
-  );
+  return events.map((event, index): EventEnvelope => ({
+    messageId: deterministicId(
+      context.causationId,
+      stream,
+      (firstRevision + BigInt(index)).toString(),
+      event.type,
+    ),
+    type: event.type,
+    schemaVersion: DOMAIN_EVENT_SCHEMA_VERSION,
+    data: event.data,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      groupingKey: context.groupingKey,
+      runId: context.runId,
+      occurredAt: context.occurredAt,
+      producer: context.producer,
+    },
+  }));
 }
 
 /** The revision the next appended event gets, from the revision the stream is expected at. */

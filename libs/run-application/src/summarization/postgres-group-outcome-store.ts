@@ -47,7 +47,13 @@ export class PostgresGroupOutcomeStore implements GroupOutcomeStore {
        VALUES ($1, $2, $3, $4, $5::jsonb)
        ON CONFLICT (run_id, chunk_index, grouping_key) DO NOTHING
        RETURNING run_id`,
-      [outcome.runId, outcome.groupingKey, outcome.chunkIndex, fingerprint, JSON.stringify(tagBigInts(outcome))],
+      [
+        outcome.runId,
+        outcome.groupingKey,
+        outcome.chunkIndex,
+        fingerprint,
+        JSON.stringify(tagBigInts(outcome)),
+      ],
     );
     if (inserted.length > 0) return 'Recorded';
     const [stored] = await this.dataSource.query<{ outcome_fingerprint: string }[]>(
@@ -64,7 +70,12 @@ export class PostgresGroupOutcomeStore implements GroupOutcomeStore {
         ORDER BY chunk_index, grouping_key`,
       [runId],
     );
-    return rows.map((row) => reviveBigInts(typeof row.outcome === 'string' ? JSON.parse(row.outcome) : row.outcome) as GroupOutcome);
+    return rows.map(
+      (row) =>
+        reviveBigInts(
+          typeof row.outcome === 'string' ? JSON.parse(row.outcome) : row.outcome,
+        ) as GroupOutcome,
+    );
   }
 
   async markCheckpointed(runId: string, workItems: readonly WorkItemKey[]): Promise<void> {

@@ -8,7 +8,10 @@ import { DEFAULT_FILTERING_SETTINGS } from '../filtering/filtering-settings';
 import { loadInvoiceBatchRun } from '../streams/invoice-batch-run-stream';
 import { scheduleSnapshot } from '../test-support/billing-schedules.fixture';
 import { InMemoryBillingScheduleSource } from '../test-support/in-memory-billing-schedule-source.fixture';
-import { openPipelineTestDatabase, type PipelineTestDatabase } from '../test-support/pipeline-test-database.fixture';
+import {
+  openPipelineTestDatabase,
+  type PipelineTestDatabase,
+} from '../test-support/pipeline-test-database.fixture';
 import { RecordingPublisher } from '../test-support/recording-publisher.fixture';
 import { requestedRun } from '../test-support/requested-run.fixture';
 import { PostgresGroupOutcomeStore } from './postgres-group-outcome-store';
@@ -31,13 +34,21 @@ const usd = currencyCode('USD');
 
 interface WorkItem {
   readonly messageId: string;
-  readonly data: { runId: string; groupingKey: string; chunkIndex: number; chunkCount: number; billingScheduleIds: string[] };
+  readonly data: {
+    runId: string;
+    groupingKey: string;
+    chunkIndex: number;
+    chunkCount: number;
+    billingScheduleIds: string[];
+  };
 }
 
 /** A run filtered through the real handler: one work item per account, and the notice filtering sent. */
 async function filteredRun(accounts: readonly string[]) {
   const runId = randomUUID();
-  const snapshots = accounts.map((account, index) => scheduleSnapshot({ id: `bs-${index}`, billingAccountId: account }));
+  const snapshots = accounts.map((account, index) =>
+    scheduleSnapshot({ id: `bs-${index}`, billingAccountId: account }),
+  );
   const publisher = new RecordingPublisher();
   const filtering = new FilterBillingSchedules(
     database.eventStore,

@@ -25,7 +25,11 @@ import { DEFAULT_SUMMARIZATION_SETTINGS, type SummarizationSettings } from './su
 /** What arrives on `invoice-batch.group-results`, keyed by run id. */
 export type SummarizationMessage =
   | GroupResultMessage
-  | { readonly messageId: string; readonly type: 'FilteringCompleted'; readonly data: FilteringCompletedData };
+  | {
+      readonly messageId: string;
+      readonly type: 'FilteringCompleted';
+      readonly data: FilteringCompletedData;
+    };
 
 export interface SummarizationResult {
   readonly runId: string;
@@ -88,7 +92,8 @@ export class SummarizeInvoiceBatchRun {
       occurredAt: now,
       producer: this.settings.producer,
     });
-    const counted = advanced.state.status === 'NotRequested' ? {} : advanced.state.run.generation.recordedGroups;
+    const counted =
+      advanced.state.status === 'NotRequested' ? {} : advanced.state.run.generation.recordedGroups;
     await this.outcomes.markCheckpointed(
       runId,
       pending.filter((outcome) => counted[groupChunkKey(outcome)] !== undefined),
@@ -101,7 +106,11 @@ export class SummarizeInvoiceBatchRun {
    * domain's checkpoint rule decides between a checkpoint and completion, and completion carries the
    * run through summarization to its final status.
    */
-  private nextCommands(state: InvoiceBatchRunState, progress: RunProgress, now: Instant): InvoiceBatchRunCommand[] {
+  private nextCommands(
+    state: InvoiceBatchRunState,
+    progress: RunProgress,
+    now: Instant,
+  ): InvoiceBatchRunCommand[] {
     if (state.status === 'NotRequested') return [];
     const { runId } = progress;
     const commands: InvoiceBatchRunCommand[] = [];
@@ -111,7 +120,12 @@ export class SummarizeInvoiceBatchRun {
       commands.push({ type: 'StartInvoiceGeneration', runId, startedAt: now });
       current = decideRunCommands(state, commands).state;
     }
-    for (const instruction of checkpointOrComplete(current, progress, now, this.settings.checkpointEveryGroups)) {
+    for (const instruction of checkpointOrComplete(
+      current,
+      progress,
+      now,
+      this.settings.checkpointEveryGroups,
+    )) {
       if (instruction.type === 'HandleRunCommand') commands.push(instruction.command);
       else this.logger?.warn({ runId, instruction }, 'summarization did not advance the run');
     }

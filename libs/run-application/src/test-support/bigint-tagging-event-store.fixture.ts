@@ -31,7 +31,11 @@ export class BigIntTaggingEventStore implements EventStore {
     this.appendManyIsAtomic = inner.appendManyIsAtomic;
   }
 
-  append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     return this.inner.append(stream, events.map(tagged), expected);
   }
 

@@ -1,6 +1,13 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@invoice-engine/event-store';
-import { CLOCK, EVENT_STORE, MESSAGE_PUBLISHER, READ_MODEL_DATA_SOURCE, type Clock, type MessagePublisher } from '@invoice-engine/runtime';
+import {
+  CLOCK,
+  EVENT_STORE,
+  MESSAGE_PUBLISHER,
+  READ_MODEL_DATA_SOURCE,
+  type Clock,
+  type MessagePublisher,
+} from '@invoice-engine/runtime';
 import type { DataSource } from 'typeorm';
 
 /** Binds the runtime tokens to what a test built (real PostgreSQL, a recording publisher, a settable clock). Test-only. */

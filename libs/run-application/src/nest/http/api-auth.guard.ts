@@ -65,10 +65,16 @@ export class ApiAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const presented = typeof header === 'string' ? /^Bearer (\S+)$/.exec(header)?.[1] : undefined;
-    const caller = presented === undefined ? undefined : this.tokens.find((token) => sameSecret(token.token, presented));
-    if (caller === undefined) throw new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid bearer token is required' } });
+    const caller =
+      presented === undefined ? undefined : this.tokens.find((token) => sameSecret(token.token, presented));
+    if (caller === undefined)
+      throw new UnauthorizedException({
+        error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid bearer token is required' },
+      });
     if (!caller.roles.includes(required) && !caller.roles.includes('billing-operator')) {
-      throw new ForbiddenException({ error: { code: 'AUTH.FORBIDDEN', message: `The ${required} role is required` } });
+      throw new ForbiddenException({
+        error: { code: 'AUTH.FORBIDDEN', message: `The ${required} role is required` },
+      });
     }
     request.caller = caller.caller;
     return true;

@@ -23,7 +23,9 @@ export function apiJson(value: unknown): unknown {
 }
 
 /** `GET /invoice-batch-runs/:id`: status, subtype, stages, request, counts and (when finished) the summary. */
-export function invoiceBatchRunView(state: Exclude<InvoiceBatchRunState, { status: 'NotRequested' }>): unknown {
+export function invoiceBatchRunView(
+  state: Exclude<InvoiceBatchRunState, { status: 'NotRequested' }>,
+): unknown {
   const { run } = state;
   return apiJson({
     runId: run.request.runId,
@@ -38,7 +40,9 @@ export function invoiceBatchRunView(state: Exclude<InvoiceBatchRunState, { statu
   });
 }
 
-export function invoiceBatchSchedulerView(state: Exclude<InvoiceBatchSchedulerState, { status: 'NotCreated' }>): unknown {
+export function invoiceBatchSchedulerView(
+  state: Exclude<InvoiceBatchSchedulerState, { status: 'NotCreated' }>,
+): unknown {
   return {
     schedulerId: state.schedulerId,
     status: state.status,

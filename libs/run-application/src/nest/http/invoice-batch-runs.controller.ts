@@ -40,7 +40,11 @@ export class InvoiceBatchRunsController {
   requestBillNow(@Body() body: BillNowDto): Promise<RequestedRun> {
     const { billingAccountId, orderId } = body;
     if ((billingAccountId === undefined) === (orderId === undefined)) {
-      throw new DomainError('BILL_NOW.MISSING_SCOPE', 'validation', 'Bill Now needs exactly one of billingAccountId and orderId');
+      throw new DomainError(
+        'BILL_NOW.MISSING_SCOPE',
+        'validation',
+        'Bill Now needs exactly one of billingAccountId and orderId',
+      );
     }
     return this.billNow.handle({
       scope:
@@ -59,7 +63,11 @@ export class InvoiceBatchRunsController {
   async read(@Param('runId') runId: string): Promise<unknown> {
     const { state } = await loadInvoiceBatchRun(this.eventStore, runId);
     if (state.status === 'NotRequested') {
-      throw new DomainError('INVOICE_BATCH_RUN.NOT_FOUND', 'not-found', `Invoice batch run ${runId} does not exist`);
+      throw new DomainError(
+        'INVOICE_BATCH_RUN.NOT_FOUND',
+        'not-found',
+        `Invoice batch run ${runId} does not exist`,
+      );
     }
     return invoiceBatchRunView(state);
   }

@@ -37,7 +37,8 @@ export function IsBillingBatchOrNone(options?: ValidationOptions): PropertyDecor
       validator: {
         validate: (value: unknown) =>
           value === null || (typeof value === 'string' && value.trim().length > 0 && value.length <= 255),
-        defaultMessage: () => 'each billing batch must be a non-blank label of at most 255 characters, or null',
+        defaultMessage: () =>
+          'each billing batch must be a non-blank label of at most 255 characters, or null',
       },
     },
     options,

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import type { EventStore } from '@invoice-engine/event-store';
 import { DomainError } from '@invoice-engine/kernel';
 import { EVENT_STORE } from '@invoice-engine/runtime';
@@ -10,11 +21,19 @@ import { RunSchedulerNow } from '../../scheduling/run-scheduler-now';
 import { ApiAuthGuard, RequiresRole } from './api-auth.guard';
 import { invoiceBatchSchedulerView } from './api-views';
 import { NEW_ID } from './new-id.token';
-import { CreateSchedulerDto, SchedulerDefinitionDto, schedulerDefinitionOf } from './scheduler-definition.dto';
+import {
+  CreateSchedulerDto,
+  SchedulerDefinitionDto,
+  schedulerDefinitionOf,
+} from './scheduler-definition.dto';
 
 function view(state: InvoiceBatchSchedulerState, schedulerId: string): unknown {
   if (state.status === 'NotCreated') {
-    throw new DomainError('SCHEDULER.NOT_FOUND', 'not-found', `Invoice batch scheduler ${schedulerId} does not exist`);
+    throw new DomainError(
+      'SCHEDULER.NOT_FOUND',
+      'not-found',
+      `Invoice batch scheduler ${schedulerId} does not exist`,
+    );
   }
   return invoiceBatchSchedulerView(state);
 }
@@ -35,35 +54,53 @@ export class SchedulersController {
   async create(@Body() body: CreateSchedulerDto): Promise<unknown> {
     const schedulerId = body.schedulerId ?? this.newId();
     const definition = schedulerDefinitionOf(body);
-    return view(await this.commands.handle({ type: 'CreateInvoiceBatchScheduler', schedulerId, definition }), schedulerId);
+    return view(
+      await this.commands.handle({ type: 'CreateInvoiceBatchScheduler', schedulerId, definition }),
+      schedulerId,
+    );
   }
 
   @Put(':schedulerId')
   @RequiresRole('billing-operator')
-  async edit(@Param('schedulerId') schedulerId: string, @Body() body: SchedulerDefinitionDto): Promise<unknown> {
+  async edit(
+    @Param('schedulerId') schedulerId: string,
+    @Body() body: SchedulerDefinitionDto,
+  ): Promise<unknown> {
     const definition = schedulerDefinitionOf(body);
-    return view(await this.commands.handle({ type: 'EditInvoiceBatchScheduler', schedulerId, definition }), schedulerId);
+    return view(
+      await this.commands.handle({ type: 'EditInvoiceBatchScheduler', schedulerId, definition }),
+      schedulerId,
+    );
   }
 
   @Post(':schedulerId/activate')
   @HttpCode(HttpStatus.OK)
   @RequiresRole('billing-operator')
   async activate(@Param('schedulerId') schedulerId: string): Promise<unknown> {
-    return view(await this.commands.handle({ type: 'ActivateInvoiceBatchScheduler', schedulerId }), schedulerId);
+    return view(
+      await this.commands.handle({ type: 'ActivateInvoiceBatchScheduler', schedulerId }),
+      schedulerId,
+    );
   }
 
   @Post(':schedulerId/deactivate')
   @HttpCode(HttpStatus.OK)
   @RequiresRole('billing-operator')
   async deactivate(@Param('schedulerId') schedulerId: string): Promise<unknown> {
-    return view(await this.commands.handle({ type: 'DeactivateInvoiceBatchScheduler', schedulerId }), schedulerId);
+    return view(
+      await this.commands.handle({ type: 'DeactivateInvoiceBatchScheduler', schedulerId }),
+      schedulerId,
+    );
   }
 
   @Post(':schedulerId/cancel')
   @HttpCode(HttpStatus.OK)
   @RequiresRole('billing-operator')
   async cancel(@Param('schedulerId') schedulerId: string): Promise<unknown> {
-    return view(await this.commands.handle({ type: 'CancelInvoiceBatchScheduler', schedulerId }), schedulerId);
+    return view(
+      await this.commands.handle({ type: 'CancelInvoiceBatchScheduler', schedulerId }),
+      schedulerId,
+    );
   }
 
   @Post(':schedulerId/run-now')

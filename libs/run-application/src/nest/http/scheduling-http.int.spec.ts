@@ -5,7 +5,10 @@ import { Topics } from '@invoice-engine/contracts';
 import { currencyCode, instant } from '@invoice-engine/kernel';
 import { SettableClock } from '@invoice-engine/runtime';
 import { invoiceBatchRunStream } from '../../streams/invoice-batch-run-stream';
-import { openPipelineTestDatabase, type PipelineTestDatabase } from '../../test-support/pipeline-test-database.fixture';
+import {
+  openPipelineTestDatabase,
+  type PipelineTestDatabase,
+} from '../../test-support/pipeline-test-database.fixture';
 import { RecordingPublisher } from '../../test-support/recording-publisher.fixture';
 import { TestInfrastructureModule } from '../../test-support/test-infrastructure.module.fixture';
 import { SchedulingModule } from '../scheduling.module';
@@ -23,7 +26,12 @@ beforeAll(async () => {
   database = await openPipelineTestDatabase('scheduling_http');
   const moduleRef = await Test.createTestingModule({
     imports: [
-      TestInfrastructureModule.forPorts({ eventStore: database.eventStore, publisher, clock, dataSource: database.dataSource }),
+      TestInfrastructureModule.forPorts({
+        eventStore: database.eventStore,
+        publisher,
+        clock,
+        dataSource: database.dataSource,
+      }),
       SchedulingModule.register({
         org: { defaultCurrency: currencyCode('USD'), maxTargetDateOffsetMonths: 12 },
         apiTokens: [
@@ -38,7 +46,7 @@ beforeAll(async () => {
   }).compile();
   app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  baseUrl = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;
 });
 
 afterAll(async () => {
@@ -55,7 +63,15 @@ async function call(method: string, path: string, body?: unknown, token: string 
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as ResponseBody };
+}
+
+/** The JSON answers of the API as these tests read them. */
+interface ResponseBody {
+  readonly runId: string;
+  readonly status: string;
+  readonly error: { readonly code: string; readonly problems: readonly { readonly path: string }[] };
+  readonly [field: string]: unknown;
 }
 
 const validRun = { targetDate: '2026-03-01', invoiceDate: '2026-03-01', invoiceStatus: 'Draft' };
@@ -77,7 +93,10 @@ describe('the scheduling HTTP API', () => {
       expect(publisher.on(Topics.InvoiceBatchRuns).at(-1)?.key).toBe(body.runId);
 
       const read = await call('GET', `/invoice-batch-runs/${body.runId}`, undefined, VIEWER);
-      expect(read).toMatchObject({ status: 200, body: { runId: body.runId, status: 'Started', statusSubtype: null } });
+      expect(read).toMatchObject({
+        status: 200,
+        body: { runId: body.runId, status: 'Started', statusSubtype: null },
+      });
     });
 
     it('answers 400 listing every field problem', async () => {
@@ -108,7 +127,11 @@ describe('the scheduling HTTP API', () => {
 
     it('answers 422 TARGET_DATE_OUT_OF_RANGE beyond today + 12 months, recording nothing', async () => {
       const runId = 'far-future-run';
-      const { status, body } = await call('POST', '/invoice-batch-runs', { ...validRun, runId, targetDate: '2027-02-01' });
+      const { status, body } = await call('POST', '/invoice-batch-runs', {
+        ...validRun,
+        runId,
+        targetDate: '2027-02-01',
+      });
       expect(status).toBe(422);
       expect(body.error.code).toBe('TARGET_DATE_OUT_OF_RANGE');
       expect(await database.eventStore.readStream(invoiceBatchRunStream(runId))).toHaveLength(0);
@@ -116,7 +139,11 @@ describe('the scheduling HTTP API', () => {
 
     it('answers 409 when a run id is reused with other parameters', async () => {
       await call('POST', '/invoice-batch-runs', { ...validRun, runId: 'reused-run' });
-      const again = await call('POST', '/invoice-batch-runs', { ...validRun, runId: 'reused-run', invoiceStatus: 'Posted' });
+      const again = await call('POST', '/invoice-batch-runs', {
+        ...validRun,
+        runId: 'reused-run',
+        invoiceStatus: 'Posted',
+      });
       expect(again.status).toBe(409);
     });
 
@@ -147,7 +174,9 @@ describe('the scheduling HTTP API', () => {
       expect((await call('POST', '/bill-now', {})).body.error.code).toBe('BILL_NOW.MISSING_SCOPE');
       expect((await call('POST', '/bill-now', {})).status).toBe(400);
       expect((await call('POST', '/bill-now', { orderId: 'order-1' })).status).toBe(422);
-      expect((await call('POST', '/bill-now', { billingAccountId: 'a', targetDate: '2028-01-01' })).status).toBe(422);
+      expect(
+        (await call('POST', '/bill-now', { billingAccountId: 'a', targetDate: '2028-01-01' })).status,
+      ).toBe(422);
     });
   });
 
@@ -181,13 +210,20 @@ describe('the scheduling HTTP API', () => {
     });
 
     it('answers 400 with the shape problems, then with the domain problems of the definition', async () => {
-      const shape = await call('POST', '/schedulers', { ...definition, frequency: 'Hourly', startDate: 'soon' });
+      const shape = await call('POST', '/schedulers', {
+        ...definition,
+        frequency: 'Hourly',
+        startDate: 'soon',
+      });
       expect(shape.status).toBe(400);
-      expect((shape.body.error.problems as { path: string }[]).map((problem) => problem.path).sort()).toEqual([
-        'frequency',
-        'startDate',
-      ]);
-      const rules = await call('POST', '/schedulers', { ...definition, frequency: 'Weekly', timeZone: 'Mars/Olympus' });
+      expect((shape.body.error.problems as { path: string }[]).map((problem) => problem.path).sort()).toEqual(
+        ['frequency', 'startDate'],
+      );
+      const rules = await call('POST', '/schedulers', {
+        ...definition,
+        frequency: 'Weekly',
+        timeZone: 'Mars/Olympus',
+      });
       expect(rules.status).toBe(400);
       expect(rules.body.error.code).toBe('SCHEDULER.INVALID_DEFINITION');
       expect((rules.body.error.problems as unknown[]).length).toBeGreaterThanOrEqual(2);

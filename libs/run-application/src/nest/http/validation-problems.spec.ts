@@ -4,7 +4,11 @@ import { fieldProblems } from './validation-problems';
 describe('field problems of a rejected request', () => {
   it('lists every constraint with its property path, nested and indexed ones included', () => {
     const errors = [
-      { property: 'targetDate', constraints: { isCalendarDate: 'must be a calendar date YYYY-MM-DD' }, children: [] },
+      {
+        property: 'targetDate',
+        constraints: { isCalendarDate: 'must be a calendar date YYYY-MM-DD' },
+        children: [],
+      },
       {
         property: 'criteria',
         children: [

@@ -9,7 +9,12 @@ export interface FieldProblem {
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = parent === '' ? error.property : isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const path =
+      parent === ''
+        ? error.property
+        : isIndex
+          ? `${parent}[${error.property}]`
+          : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
     return [...own, ...fieldProblems(error.children ?? [], path)];
   });
