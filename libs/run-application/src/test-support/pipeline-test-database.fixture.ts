@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { PgPoolConnection, PostgresEventStore, type EventStore } from '@invoice-engine/event-store';
+import { PgPoolConnection, PostgresEventStore } from '@invoice-engine/event-store';
 import { createReadModelDataSource } from '@invoice-engine/read-models';
 import type { DataSource } from 'typeorm';
-import { BigIntTaggingEventStore } from './bigint-tagging-event-store.fixture';
 
 const connection = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 export const TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The event store and the read-model data source of one test file, each in a schema of its own. */
 export interface PipelineTestDatabase {
-  readonly eventStore: EventStore;
+  readonly eventStore: PostgresEventStore;
   readonly dataSource: DataSource;
   readonly eventStoreSchema: string;
   readonly readModelSchema: string;
@@ -24,13 +23,12 @@ export function uniqueSchema(prefix: string): string {
 export async function openPipelineTestDatabase(name: string): Promise<PipelineTestDatabase> {
   const eventStoreSchema = uniqueSchema(`es_${name}`);
   const readModelSchema = uniqueSchema(`rm_${name}`);
-  const postgresEventStore = new PostgresEventStore(PgPoolConnection.open({ ...connection, max: 8 }), {
+  const eventStore = new PostgresEventStore(PgPoolConnection.open({ ...connection, max: 8 }), {
     schema: eventStoreSchema,
     closeConnection: true,
     pollIntervalMs: 50,
   });
-  await postgresEventStore.migrate();
-  const eventStore = new BigIntTaggingEventStore(postgresEventStore);
+  await eventStore.migrate();
   const dataSource = await createReadModelDataSource({
     kind: 'postgres',
     url: TEST_DATABASE_URL,
