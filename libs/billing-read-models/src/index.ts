@@ -14,5 +14,9 @@ export * from './projector/projector.module';
 export * from './projector/rebuild-billing-projection';
 export { parseCsv, type CsvRecord, type CsvTable } from './loader/csv-records';
 export * from './loader/schedule-records';
-export { validateScheduleRecords, type ScheduleValidation, type ValidSchedule } from './loader/schedule-validation';
+export {
+  validateScheduleRecords,
+  type ScheduleValidation,
+  type ValidSchedule,
+} from './loader/schedule-validation';
 export * from './loader/schedule-loader';

@@ -154,16 +154,21 @@ function csvValue(column: string, cell: string): unknown {
 /** `billToAddress.country` and `.region` into `billToAddress`; all of a group's cells empty = null. */
 function nest(flat: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
+  const groups = new Map<string, Record<string, unknown>>();
   for (const [column, value] of Object.entries(flat)) {
     const [parent, child] = column.split('.');
     if (parent === undefined || value === undefined) continue;
-    if (child === undefined) fields[parent] = value;
-    else
-      fields[parent] = { ...((fields[parent] as Record<string, unknown> | undefined) ?? {}), [child]: value };
+    if (child === undefined) {
+      fields[parent] = value;
+      continue;
+    }
+    const group = groups.get(parent) ?? {};
+    group[child] = value;
+    groups.set(parent, group);
   }
-  for (const [parent, children] of Object.entries(NESTED_FIELDS)) {
-    const group = fields[parent] as Record<string, unknown> | undefined;
-    if (group !== undefined) for (const child of children) group[child] ??= null;
+  for (const [parent, group] of groups) {
+    for (const child of NESTED_FIELDS[parent] ?? []) group[child] ??= null;
+    fields[parent] = group;
   }
   return fields;
 }

@@ -10,7 +10,7 @@ export type RecordedDomainEvent<E extends DomainEvent> =
  * construction: a new event type in a domain lib fails the build here until a projection handles it.
  */
 export function eventTypesOf<E extends DomainEvent>(types: Record<E['type'], true>): readonly E['type'][] {
-  return Object.keys(types) as E['type'][];
+  return Object.keys(types).filter((type): type is E['type'] => Object.hasOwn(types, type));
 }
 
 /**

@@ -69,7 +69,8 @@ export class BillingProjector {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all([...this.running.values()].map((state) => state.subscription?.stop()));
+    const subscriptions = [...this.running.values()].flatMap((state) => state.subscription ?? []);
+    await Promise.all(subscriptions.map((subscription) => subscription.stop()));
   }
 
   status(): readonly ProjectionStatus[] {

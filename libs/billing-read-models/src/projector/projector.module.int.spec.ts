@@ -20,6 +20,7 @@ import { rebuildBillingProjection } from './rebuild-billing-projection';
 
 let databases: TestDatabases;
 let app: INestApplicationContext;
+let lastInvoiceEvent = 0n;
 
 const created = scheduleHistory({ type: 'CreateBillingSchedule', terms: scheduleTerms({ id: 'bs-1' }) });
 const invoice = invoiceFor(scheduleOf(created), 'run-1', '2026-03-01');
@@ -71,6 +72,7 @@ describe('the projector module', () => {
       streamName(StreamCategory.BillingSchedule, 'bs-1'),
       created,
     );
+    lastInvoiceEvent = posted;
     await checkpointReaches('invoices', posted);
     await checkpointReaches('billing-schedules', head);
 
@@ -86,14 +88,9 @@ describe('the projector module', () => {
     ).toEqual(billingProjections.map((projection) => [projection.name, true]));
   });
 
-  it('rebuilds a projection to the same rows and checkpoint', async () => {
+  it('rebuilds a projection to the same rows', async () => {
     const { dataSource, readModelSchema, store } = databases;
     const before = await tableContents(dataSource, readModelSchema, invoicesProjection.tables);
-    const checkpoint = await readProjectionCheckpoint(
-      dataSource.manager,
-      readModelSchema,
-      invoicesProjection.name,
-    );
     await app.get(BillingProjector).stop();
 
     const reached = await rebuildBillingProjection(dataSource, store, invoicesProjection, {
@@ -101,7 +98,12 @@ describe('the projector module', () => {
       idleMs: 300,
     });
 
-    expect(reached).toBe(checkpoint);
+    // A batch's checkpoint may run past its last event (up to the store's visibility horizon), so the
+    // replay's checkpoint is only known to cover the last invoice event.
+    expect(reached).toBeGreaterThanOrEqual(lastInvoiceEvent);
+    expect(await readProjectionCheckpoint(dataSource.manager, readModelSchema, invoicesProjection.name)).toBe(
+      reached,
+    );
     expect(await tableContents(dataSource, readModelSchema, invoicesProjection.tables)).toEqual(before);
   });
 });

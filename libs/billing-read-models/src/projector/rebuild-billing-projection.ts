@@ -39,7 +39,10 @@ export async function rebuildBillingProjection(
     await new Promise((resolve) => setTimeout(resolve, Math.min(100, options.idleMs)));
   }
   await subscription.stop();
-  if (failure !== null) throw failure;
+  if (failure !== null)
+    throw failure instanceof Error
+      ? failure
+      : new Error('The rebuild subscription failed', { cause: failure });
   if (projection.name === invoiceBatchSchedulersProjection.name) await refreshNextFireTimes(dataSource);
   return checkpoint;
 }
