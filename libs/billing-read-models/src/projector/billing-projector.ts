@@ -18,13 +18,30 @@ export interface BillingProjectorOptions {
   /** Wait before restarting a projection whose subscription failed (default 5 s). */
   readonly restartDelayMs: number;
   readonly projections: readonly Projection[];
+  /**
+   * Apply one batch at a time across all projections. Needed on PGlite (embedded mode), whose single
+   * session cannot run two transactions at once; on PostgreSQL each projection runs in parallel.
+   */
+  readonly oneBatchAtATime: boolean;
 }
 
 export const DEFAULT_PROJECTOR_OPTIONS: BillingProjectorOptions = {
   batchSize: 500,
   restartDelayMs: 5000,
   projections: billingProjections,
+  oneBatchAtATime: false,
 };
+
+/** Runs work items one after another, in the order they were queued. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
 
 /** What `/health` reports per projection. */
 export interface ProjectionStatus {
@@ -48,6 +65,7 @@ interface RunningProjection {
  */
 export class BillingProjector {
   private readonly running = new Map<string, RunningProjection>();
+  private readonly queue = new SerialQueue();
   private stopping = false;
 
   constructor(
@@ -59,7 +77,7 @@ export class BillingProjector {
 
   async start(): Promise<void> {
     this.stopping = false;
-    await refreshNextFireTimes(this.dataSource);
+    await this.exclusive(() => refreshNextFireTimes(this.dataSource));
     for (const projection of this.options.projections) {
       const state: RunningProjection = { subscription: null, checkpoint: null, lastError: null };
       this.running.set(projection.name, state);
@@ -86,10 +104,12 @@ export class BillingProjector {
   }
 
   private async run(projection: Projection, state: RunningProjection): Promise<void> {
-    const subscription = await startProjection(this.dataSource, this.eventSource, projection, {
-      batchSize: this.options.batchSize,
-      onApplied: (applied) => this.applied(projection, state, applied),
-    });
+    const subscription = await this.exclusive(() =>
+      startProjection(this.dataSource, this.serializedSource(), projection, {
+        batchSize: this.options.batchSize,
+        onApplied: (applied) => this.applied(projection, state, applied),
+      }),
+    );
     state.subscription = subscription;
     void subscription.finished.then(
       () => undefined,
@@ -101,10 +121,26 @@ export class BillingProjector {
     state.checkpoint = applied.checkpoint;
     this.logger?.debug({ projection: projection.name, ...stringified(applied) }, 'projection batch applied');
     if (projection.name === invoiceBatchSchedulersProjection.name) {
-      refreshNextFireTimes(this.dataSource).catch((error: unknown) =>
+      this.exclusive(() => refreshNextFireTimes(this.dataSource)).catch((error: unknown) =>
         this.logger?.error({ projection: projection.name, err: error }, 'next fire times not refreshed'),
       );
     }
+  }
+
+  /** Database work that must not overlap another projection's when `oneBatchAtATime` is set. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.options.oneBatchAtATime ? this.queue.run(work) : work();
+  }
+
+  /** The event source, with each batch's transaction queued behind the others' when required. */
+  private serializedSource(): ProjectionEventSource {
+    return {
+      subscribeToAll: (options) =>
+        this.eventSource.subscribeToAll({
+          ...options,
+          onEvents: (batch) => this.exclusive(() => options.onEvents(batch)),
+        }),
+    };
   }
 
   private async failed(projection: Projection, state: RunningProjection, error: unknown): Promise<void> {

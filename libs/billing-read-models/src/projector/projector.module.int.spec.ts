@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { streamName, StreamCategory } from '@invoice-engine/kernel';
-import { readProjectionCheckpoint } from '@invoice-engine/read-models';
+import { readProjectionCheckpoint, resetProjection } from '@invoice-engine/read-models';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@invoice-engine/runtime';
 import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { EntityManager } from 'typeorm';
 import { billingProjections } from '../projections/billing-projections';
 import { invoicesProjection } from '../projections/invoices/invoices.projection';
 import { scheduleHistory, scheduleOf, scheduleTerms } from '../testing/billing-schedule.fixture';
@@ -14,7 +15,7 @@ import {
   tableContents,
   type TestDatabases,
 } from '../testing/postgres.fixture';
-import { BillingProjector } from './billing-projector';
+import { BillingProjector, DEFAULT_PROJECTOR_OPTIONS } from './billing-projector';
 import { ProjectorModule } from './projector.module';
 import { rebuildBillingProjection } from './rebuild-billing-projection';
 
@@ -104,6 +105,51 @@ describe('the projector module', () => {
     expect(await readProjectionCheckpoint(dataSource.manager, readModelSchema, invoicesProjection.name)).toBe(
       reached,
     );
+    expect(await tableContents(dataSource, readModelSchema, invoicesProjection.tables)).toEqual(before);
+  });
+});
+
+describe('a projector that applies one batch at a time (embedded mode on PGlite)', () => {
+  it('never runs two read-model transactions at once, and projects the same rows', async () => {
+    const { dataSource, readModelSchema, store } = databases;
+    let open = 0;
+    let mostOpen = 0;
+    const counting = new Proxy(dataSource, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+        return async (work: (manager: EntityManager) => Promise<unknown>) => {
+          open += 1;
+          mostOpen = Math.max(mostOpen, open);
+          try {
+            return await target.transaction(work);
+          } finally {
+            open -= 1;
+          }
+        };
+      },
+    });
+    const before = await tableContents(dataSource, readModelSchema, invoicesProjection.tables);
+    await dataSource.query(`DELETE FROM "${readModelSchema}".projection_checkpoints`);
+    await resetProjection(dataSource, invoicesProjection);
+    const projector = new BillingProjector(counting, store, {
+      ...DEFAULT_PROJECTOR_OPTIONS,
+      batchSize: 1,
+      oneBatchAtATime: true,
+    });
+
+    await projector.start();
+    try {
+      const deadline = Date.now() + 10_000;
+      const invoicesAt = () =>
+        BigInt(projector.status().find((status) => status.name === 'invoices')?.checkpoint ?? '0');
+      while (invoicesAt() < lastInvoiceEvent && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await projector.stop();
+    }
+
+    expect(mostOpen).toBe(1);
     expect(await tableContents(dataSource, readModelSchema, invoicesProjection.tables)).toEqual(before);
   });
 });
