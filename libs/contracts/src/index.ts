@@ -21,6 +21,7 @@ export * from './messages/tax-calculated/tax-calculated';
 export * from './messages/tax-calculation-failed/tax-calculation-failed';
 export * from './messages/group-invoiced/group-invoiced';
 export * from './messages/group-failed/group-failed';
+export * from './messages/filtering-completed/filtering-completed';
 export * from './messages/billing-schedule-event-received/billing-schedule-terms';
 export * from './messages/billing-schedule-event-received/billing-schedule-changes';
 export * from './messages/billing-schedule-event-received/billing-schedule-event-received';

@@ -1,4 +1,5 @@
 import type { MessageContract } from './envelope/message-contract';
+import { FilteringCompleted } from './messages/filtering-completed/filtering-completed';
 import { BillingScheduleEventReceived } from './messages/billing-schedule-event-received/billing-schedule-event-received';
 import { GroupFailed } from './messages/group-failed/group-failed';
 import { GroupInvoiced } from './messages/group-invoiced/group-invoiced';
@@ -18,6 +19,7 @@ export const ALL_CONTRACTS = [
   TaxCalculationFailed,
   GroupInvoiced,
   GroupFailed,
+  FilteringCompleted,
   BillingScheduleEventReceived,
 ] as const;
 
