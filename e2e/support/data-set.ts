@@ -1,0 +1,60 @@
+import type { BillingScheduleTerms } from '@invoice-engine/billing-schedules';
+import { ANY_SCHEDULE, type RunCriteria } from '@invoice-engine/billing-schedules';
+import { calendarDate, currencyCode, instant } from '@invoice-engine/kernel';
+import {
+  createdSchedule,
+  generateBillingSchedules,
+  seedBillingSchedules,
+  TEST_PAYMENT_TERMS,
+  TEST_TAX_RATES,
+  type OracleReferenceData,
+  type PipelineEnvironment,
+  type RunToPredict,
+  type ScheduleGenerationOptions,
+} from '@invoice-engine/testing';
+
+/** The date every end-to-end data set is built around, and the target date of their runs. */
+export const AS_OF = calendarDate('2026-06-30');
+export const INVOICE_DATE = calendarDate('2026-07-01');
+
+/** What the services are configured with, for the oracle. */
+export const REFERENCE: OracleReferenceData = {
+  taxRates: TEST_TAX_RATES,
+  paymentTerms: TEST_PAYMENT_TERMS,
+  maxLinesPerInvoice: 2000,
+};
+
+/** Generates the data set and appends its creation events; returns the terms in id order. */
+export async function seedDataSet(
+  environment: PipelineEnvironment,
+  options: Omit<ScheduleGenerationOptions, 'asOf'>,
+): Promise<BillingScheduleTerms[]> {
+  const terms = [...generateBillingSchedules({ ...options, asOf: AS_OF })];
+  await seedBillingSchedules(environment.eventStore, terms, {
+    seedingId: `seed-${options.idPrefix}-${options.seed}`,
+    occurredAt: instant(new Date().toISOString()),
+  });
+  return terms;
+}
+
+/** The schedules as created (nothing billed yet), as the oracle takes them. */
+export function freshSchedules(terms: readonly BillingScheduleTerms[]) {
+  return terms.map(createdSchedule);
+}
+
+export function runToPredict(
+  runId: string,
+  invoiceStatus: 'Draft' | 'Posted',
+  criteria: RunCriteria = ANY_SCHEDULE,
+): RunToPredict {
+  return {
+    runId,
+    targetDate: AS_OF,
+    invoiceDate: INVOICE_DATE,
+    invoiceStatus,
+    billingPeriodCount: null,
+    criteria,
+    defaultCurrency: currencyCode('USD'),
+    requestedAt: instant(new Date().toISOString()),
+  };
+}
