@@ -46,9 +46,7 @@ describe('the billing read models on embedded PGlite', () => {
     for await (const page of source.scan(ANY_SCHEDULE, 1)) snapshots.push(...page);
 
     expect(snapshots.map((snapshot) => snapshot.billingScheduleId)).toEqual(['bs-1', 'bs-2']);
-    expect(snapshots[0]?.schedule).toEqual(
-      foldEvents(billingScheduleDecider, lifecycle as BillingScheduleEvent[]),
-    );
+    expect(snapshots[0]?.schedule).toEqual(foldEvents(billingScheduleDecider, lifecycle));
     expect(snapshots[1]?.schedule).toEqual(foldEvents(billingScheduleDecider, created));
     await expect(source.waitUntilCaughtUp(batch.checkpoint, 100)).resolves.toBeUndefined();
   }, 60_000);
