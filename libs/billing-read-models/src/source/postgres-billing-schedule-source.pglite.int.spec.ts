@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  ANY_SCHEDULE,
-  billingScheduleDecider,
-  type BillingScheduleEvent,
-} from '@invoice-engine/billing-schedules';
+import { ANY_SCHEDULE, billingScheduleDecider } from '@invoice-engine/billing-schedules';
 import { foldEvents } from '@invoice-engine/kernel';
 import { applyProjectionBatch, openReadModelDataSource } from '@invoice-engine/read-models';
 import type { DataSource } from 'typeorm';
