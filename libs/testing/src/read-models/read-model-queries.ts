@@ -213,6 +213,14 @@ export class ReadModelQueries {
     return { events: Number(row?.events ?? 0), lastPosition: BigInt(row?.last ?? '0') };
   }
 
+  /** Events of the store per type. */
+  async eventsByType(): Promise<Record<string, number>> {
+    const rows = await this.rows<{ type: string; events: string }>(
+      `SELECT type, count(*) AS events FROM "${this.schemas.eventStore}".events GROUP BY type`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.type, Number(row.events)]));
+  }
+
   /** Events appended per stream category (billingSchedule, invoice, invoiceBatchRun, …). */
   async eventsByCategory(): Promise<Record<string, number>> {
     const rows = await this.rows<{ category: string; events: string }>(
