@@ -159,7 +159,10 @@ export class ServiceProcess {
     }
     this.sample();
     this.child?.kill('SIGTERM');
-    const code = await Promise.race([this.exit, sleep(graceMs).then(() => 'timeout' as const)]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+    const code = await Promise.race([this.exit, timeout]);
+    clearTimeout(timer);
     if (code === 'timeout') {
       this.child?.kill('SIGKILL');
       await this.exit;
