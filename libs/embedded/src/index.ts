@@ -10,3 +10,26 @@ export {
   EmbeddedInfrastructureModule,
   type EmbeddedInfrastructureOptions,
 } from './infrastructure/embedded-infrastructure.module';
+export * from './composition/embedded-batch-run';
+export {
+  EmbeddedEngineModule,
+  EMBEDDED_REQUEST_PRODUCER,
+  type EmbeddedEngineOptions,
+} from './composition/embedded-engine.module';
+export {
+  EMBEDDED_CONSUMER_GROUP,
+  embeddedMessageClasses,
+  startEmbeddedEngine,
+  type EmbeddedEngine,
+} from './composition/embedded-engine';
+export { runBatchRunEmbedded, ScheduleLoadRejectedError } from './composition/run-batch-run-embedded';
+export { EmbeddedRunNotFinishedError } from './composition/run-completion';
+export { ExclusionMismatchError } from './composition/run-exclusions';
+export {
+  parseScenario,
+  type ParsedScenario,
+  type Scenario,
+  type ScenarioError,
+} from './scenario/parse-scenario';
+export * from './scenario/scenario-output';
+export { runScenario, type ScenarioRunResult } from './scenario/run-scenario';

@@ -70,7 +70,8 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
             messageClasses: embeddedMessageClasses(),
           }),
         },
-        { inheritAppConfig: false },
+        // Deferred, so that the filter is registered before the handlers are bound (Nest 11 hybrid apps).
+        { inheritAppConfig: false, deferInitialization: true },
       )
       .useGlobalFilters(new KafkaErrorPassthroughFilter());
     await app.init();

@@ -1,18 +1,11 @@
-import {
-  billingProjections,
-  ScheduleLoader,
-  type LoadProblem,
-} from '@invoice-engine/billing-read-models';
-import type { GlobalPosition } from '@invoice-engine/event-store';
+import { ScheduleLoader, type LoadProblem } from '@invoice-engine/billing-read-models';
 import { deterministicId, instant } from '@invoice-engine/kernel';
-import { readModelSchemaOf, readProjectionCheckpoint } from '@invoice-engine/read-models';
 import { createAppLogger, SettableClock } from '@invoice-engine/runtime';
 import { RateTableTaxEngine } from '@invoice-engine/tax';
 import pino from 'pino';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
 import type { EmbeddedBatchRunInput, EmbeddedBatchRunResult } from './embedded-batch-run';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded-engine';
+import { waitForProjections } from './projections-caught-up';
 import { readBillingSchedules, readRunErrors, readRunInvoices } from './read-model-results';
 import { waitForRunToFinish } from './run-completion';
 import { runExclusions } from './run-exclusions';
@@ -31,22 +24,6 @@ export class ScheduleLoadRejectedError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-
-/** Waits until every projection has applied the run's last event, so the read models show the whole run. */
-async function waitForProjections(readModels: DataSource, position: GlobalPosition, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const schema = readModelSchemaOf(readModels);
-  for (const projection of billingProjections) {
-    for (;;) {
-      const checkpoint = await readProjectionCheckpoint(readModels.manager, schema, projection.name);
-      if (checkpoint !== null && checkpoint >= position) break;
-      if (Date.now() > deadline) {
-        throw new Error(`Projection ${projection.name} is at ${checkpoint ?? 'nothing'}, not yet at ${position}`);
-      }
-      await sleep(20);
-    }
-  }
-}
 
 async function runOn(engine: EmbeddedEngine, input: EmbeddedBatchRunInput, clock: SettableClock) {
   const timeoutMs = input.tuning?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -73,7 +50,7 @@ async function runOn(engine: EmbeddedEngine, input: EmbeddedBatchRunInput, clock
     ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   });
   input.onProgress?.({ phase: 'ReadingResults', runId });
-  await waitForProjections(engine.readModels, finished.lastPosition, timeoutMs);
+  await waitForProjections(engine.eventStore, engine.readModels, finished, timeoutMs);
   const { state } = finished;
   const result: EmbeddedBatchRunResult = {
     run: {

@@ -64,6 +64,8 @@ function stageReached(state: InvoiceBatchRunState): string {
 
 export interface FinishedRun {
   readonly state: FinishedRunState;
+  /** Position of the run's request, its first event: nothing the run wrote comes before it. */
+  readonly requestPosition: GlobalPosition;
   /** Position of the run's last event: nothing the run wrote comes after it. */
   readonly lastPosition: GlobalPosition;
 }
@@ -88,8 +90,11 @@ export async function waitForRunToFinish(
     await Promise.race([idle, sleep(options.pollMs)]);
     const loaded = await loadInvoiceBatchRun(eventStore, runId);
     options.onProgress?.(progressOf(runId, loaded.state));
+    const [first] = loaded.events;
     const last = loaded.events.at(-1);
-    if (isFinished(loaded.state) && last !== undefined) return { state: loaded.state, lastPosition: last.position };
+    if (isFinished(loaded.state) && first !== undefined && last !== undefined) {
+      return { state: loaded.state, requestPosition: first.position, lastPosition: last.position };
+    }
     const reached = stageReached(loaded.state);
     if (settled) throw new EmbeddedRunNotFinishedError(runId, reached, bus.deadLetters(), 'every message was handled');
     if (Date.now() > deadline) {
