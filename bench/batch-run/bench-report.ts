@@ -1,0 +1,47 @@
+import type { PipelineService, RunRow } from '@invoice-engine/testing';
+import type { BenchOptions } from './bench-options';
+
+export interface BenchMeasurements {
+  readonly options: BenchOptions;
+  readonly seeding: { readonly created: number; readonly ms: number };
+  readonly servicesStartMs: number;
+  readonly initialProjectionMs: number;
+  readonly run: RunRow;
+  /** From the run request to the run's row saying Completed or Failed. */
+  readonly totalMs: number;
+  /** From the run request to the first of its invoices readable in the read model. */
+  readonly firstInvoiceMs: number | null;
+  /** From the run's end (as read) until every projection reached the last event of its types. */
+  readonly readModelCatchUpMs: number;
+  readonly eventsAppendedByRun: number;
+  readonly eventsByType: Readonly<Record<string, number>>;
+  readonly peakMemoryKb: Readonly<Record<PipelineService, number | null>>;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const perSecond = (count: number, ms: number) => (ms <= 0 ? 'n/a' : `${Math.round((count * 1000) / ms)}/s`);
+
+export function printReport(m: BenchMeasurements): void {
+  const run = m.run;
+  const lines = [
+    '',
+    `batch run bench: ${m.options.schedules} schedules, ${m.options.accounts} accounts, ${m.options.invoiceStatus} run`,
+    `  seeding               ${s(m.seeding.ms)} (${perSecond(m.seeding.created, m.seeding.ms)} schedules)`,
+    `  services started in   ${s(m.servicesStartMs)}; seeded schedules projected in ${s(m.initialProjectionMs)}`,
+    `  run                   ${run.status} (${run.status_subtype}); ${run.total_filtered_billing_schedules} schedules selected of ${run.billing_schedules_scanned}, ${run.total_invoices_generated} invoices (${run.total_invoices_failed} failed)`,
+    `  total time            ${s(m.totalMs)} (request → run row ${run.status})`,
+    `  schedules/s           ${perSecond(run.total_billing_schedules_processed, m.totalMs)} processed, ${perSecond(run.billing_schedules_scanned, m.totalMs)} scanned`,
+    `  invoices/s            ${perSecond(run.total_invoices_generated, m.totalMs)}`,
+    `  first invoice         ${m.firstInvoiceMs === null ? 'none readable before the end' : `${s(m.firstInvoiceMs)} after the request`}`,
+    `  read models caught up ${s(m.readModelCatchUpMs)} after the run row ended`,
+    `  events appended       ${m.eventsAppendedByRun} by the run`,
+    `  peak RSS (VmHWM)      ${Object.entries(m.peakMemoryKb)
+      .map(([service, kb]) => `${service} ${kb === null ? '?' : `${Math.round(kb / 1024)} MB`}`)
+      .join(', ')}`,
+    `  events by type        ${Object.entries(m.eventsByType)
+      .sort(([left], [right]) => (left < right ? -1 : 1))
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ')}`,
+  ];
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,135 @@
+// One invoice batch run through the distributed pipeline, every service its own process, on the local
+// broker and PostgreSQL. Run:
+//   node -r @swc-node/register bench/batch-run/run.ts --schedules 100000
+// Seeds N schedules (streamed, appendMany in batches), about ten per grouping key, into fresh schemas,
+// starts the services, runs one batch run and prints what it measured. Nothing here asserts a time.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { calendarDate, instant } from '@invoice-engine/kernel';
+import {
+  generateBillingSchedules,
+  observeRun,
+  PipelineEnvironment,
+  seedBillingSchedules,
+  waitFor,
+} from '@invoice-engine/testing';
+import { parseBenchOptions, type BenchOptions } from './bench-options';
+import { printReport, type BenchMeasurements } from './bench-report';
+
+const AS_OF = calendarDate('2026-06-30');
+const INVOICE_DATE = calendarDate('2026-07-01');
+
+const seconds = (ms: number) => ms / 1000;
+
+async function seed(
+  environment: PipelineEnvironment,
+  options: BenchOptions,
+): Promise<{ created: number; ms: number }> {
+  const startedAt = Date.now();
+  let reported = 0;
+  const result = await seedBillingSchedules(
+    environment.eventStore,
+    generateBillingSchedules({
+      seed: options.seed,
+      schedules: options.schedules,
+      accounts: options.accounts,
+      idPrefix: 'bs',
+      asOf: AS_OF,
+    }),
+    {
+      seedingId: `bench-${options.seed}`,
+      occurredAt: instant(new Date().toISOString()),
+      batchSize: 1000,
+      concurrency: 2,
+      onProgress: (written) => {
+        if (written - reported < 50_000 && written !== options.schedules) return;
+        reported = written;
+        console.log(`  seeded ${written} schedules (${seconds(Date.now() - startedAt).toFixed(1)} s)`);
+      },
+    },
+  );
+  return { created: result.schedulesCreated, ms: Date.now() - startedAt };
+}
+
+async function caughtUp(environment: PipelineEnvironment, timeoutMs: number): Promise<number> {
+  const startedAt = Date.now();
+  const targets = await environment.queries.projectionTargets();
+  await waitFor(
+    'the read models to catch up',
+    async () => ((await environment.queries.projectionsReached(targets)) ? true : undefined),
+    {
+      timeoutMs,
+      intervalMs: 250,
+    },
+  );
+  return Date.now() - startedAt;
+}
+
+async function bench(options: BenchOptions): Promise<BenchMeasurements> {
+  const environment = await PipelineEnvironment.open({
+    label: 'bench_batch_run',
+    logLevel: options.logLevel,
+    keepSchemas: options.keepSchemas,
+    databasePoolSize: 8,
+  });
+  console.log(
+    `schemas ${environment.schemas.eventStore} / ${environment.schemas.readModels}; logs in ${environment.logDirectory}`,
+  );
+  try {
+    console.log(`seeding ${options.schedules} billing schedules over ${options.accounts} accounts`);
+    const seeding = await seed(environment, options);
+    console.log('starting the services');
+    const servicesStartedAt = Date.now();
+    const harness = await environment.startServices();
+    const servicesStartMs = Date.now() - servicesStartedAt;
+    console.log('waiting for the projector to read the seeded schedules');
+    const initialProjectionMs = await caughtUp(environment, options.timeoutMs);
+    const before = await environment.queries.eventStoreTotals();
+    const runId = randomUUID();
+    console.log(`running ${runId} (${options.invoiceStatus})`);
+    const startedAt = Date.now();
+    const answer = await environment.api.requestRun({
+      runId,
+      targetDate: AS_OF,
+      invoiceDate: INVOICE_DATE,
+      invoiceStatus: options.invoiceStatus,
+    });
+    if (answer.status !== 202)
+      throw new Error(`the run request was refused: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const observation = await observeRun(environment.queries, runId, {
+      timeoutMs: options.timeoutMs,
+      intervalMs: 250,
+      startedAt,
+    });
+    const readModelCatchUpMs = await caughtUp(environment, options.timeoutMs);
+    const after = await environment.queries.eventStoreTotals();
+    const byType = await environment.queries.eventsByType();
+    return {
+      options,
+      seeding,
+      servicesStartMs,
+      initialProjectionMs,
+      run: observation.run,
+      totalMs: observation.endedAfterMs,
+      firstInvoiceMs: observation.firstInvoiceReadableAfterMs,
+      readModelCatchUpMs,
+      eventsAppendedByRun: after.events - before.events,
+      eventsByType: byType,
+      peakMemoryKb: harness.peakMemory(),
+    };
+  } finally {
+    await environment.close();
+    if (!options.keepSchemas) environment.discardFiles();
+  }
+}
+
+bench(parseBenchOptions(process.argv.slice(2))).then(
+  (measurements) => {
+    printReport(measurements);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
