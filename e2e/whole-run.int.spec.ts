@@ -154,7 +154,7 @@ describe('a Posted run over 2,000 billing schedules of 200 accounts', () => {
     expect(rows.map(scheduleViewOf)).toEqual([...prediction.schedulesAfter.values()].map(scheduleView));
   });
 
-  it('records the counts by exclusion reason and the summary the domain rules give', async () => {
+  it('records the counts by exclusion reason and the summary the domain rules give', () => {
     expect(summaryViewOf(observation.run)).toEqual(predictedSummaryView(prediction));
     expect(observation.run.billing_schedules_scanned).toBe(prediction.billingSchedulesScanned);
     expect(observation.run.groups_expected).toBe(prediction.invoices.length);

@@ -160,7 +160,9 @@ export class ServiceProcess {
     this.sample();
     this.child?.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)),
+    );
     const code = await Promise.race([this.exit, timeout]);
     clearTimeout(timer);
     if (code === 'timeout') {
