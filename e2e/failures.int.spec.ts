@@ -20,9 +20,10 @@ import {
 } from '@invoice-engine/testing';
 import {
   AS_OF,
-  freshSchedules,
   INVOICE_DATE,
+  OTHER_PIPELINES_MS,
   REFERENCE,
+  freshSchedules,
   runToPredict,
   seedDataSet,
 } from './support/data-set';
@@ -32,7 +33,7 @@ let environment: PipelineEnvironment;
 
 beforeAll(async () => {
   environment = await PipelineEnvironment.open({ label: 'e2e_failures' });
-}, 120_000);
+}, OTHER_PIPELINES_MS + 120_000);
 
 afterAll(async () => {
   await environment?.close();

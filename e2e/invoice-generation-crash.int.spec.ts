@@ -18,9 +18,10 @@ import {
 } from '@invoice-engine/testing';
 import {
   AS_OF,
-  freshSchedules,
   INVOICE_DATE,
+  OTHER_PIPELINES_MS,
   REFERENCE,
+  freshSchedules,
   runToPredict,
   seedDataSet,
 } from './support/data-set';
@@ -68,7 +69,7 @@ beforeAll(async () => {
       timeoutMs: 60_000,
     },
   );
-}, 420_000);
+}, OTHER_PIPELINES_MS + 420_000);
 
 afterAll(async () => {
   await environment?.close();

@@ -23,9 +23,10 @@ import {
 } from '@invoice-engine/testing';
 import {
   AS_OF,
-  freshSchedules,
   INVOICE_DATE,
+  OTHER_PIPELINES_MS,
   REFERENCE,
+  freshSchedules,
   runToPredict,
   seedDataSet,
 } from './support/data-set';
@@ -83,7 +84,7 @@ beforeAll(async () => {
   terms = await seedDataSet(environment, { seed: 20260630, schedules: 2000, accounts: 200, idPrefix: 'bs' });
   const harness = await environment.startServices();
   firstOffsets = await harness.admin.topicEnds(pipelineTopicSpecs().map((spec) => spec.topic));
-}, 240_000);
+}, OTHER_PIPELINES_MS + 240_000);
 
 afterAll(async () => {
   await environment?.close();

@@ -58,3 +58,9 @@ export function runToPredict(
     requestedAt: instant(new Date().toISOString()),
   };
 }
+
+/**
+ * How long a spec may wait for the broker lock (another spec's or the bench's pipeline) on top of its
+ * own work: specs run one at a time even when Jest runs several files in parallel.
+ */
+export const OTHER_PIPELINES_MS = 15 * 60_000;
