@@ -1,4 +1,3 @@
-import type { ScheduleRecord } from '@invoice-engine/billing-read-models';
 import type { PaymentTerm } from '@invoice-engine/invoicing';
 import { addDays, addMonths, calendarDate, type CalendarDate } from '@invoice-engine/kernel';
 import type { TaxRate } from '@invoice-engine/tax';
@@ -6,7 +5,8 @@ import { SeededRandom } from './seeded-random';
 
 /** A demo data set: schedules as a file would give them, and the rates and terms they need. */
 export interface DemoDataSet {
-  readonly schedules: readonly ScheduleRecord[];
+  /** As a JSON schedule file holds them: one object per schedule, the field names of DOMAIN.md. */
+  readonly schedules: readonly Readonly<Record<string, unknown>>[];
   readonly taxRates: readonly TaxRate[];
   readonly paymentTerms: readonly PaymentTerm[];
 }
@@ -127,12 +127,12 @@ export function demoDataSet(options: {
   const random = new SeededRandom(options.seed);
   const accounts = accountsOf(random, options.accounts);
   const earliest = addMonths(options.targetDate, -14);
-  const schedules = Array.from({ length: options.schedules }, (_unused, index): ScheduleRecord => {
+  const schedules = Array.from({ length: options.schedules }, (_unused, index) => {
     const account = accounts[index % accounts.length] ?? accounts[0];
     if (account === undefined) throw new Error('The demo needs at least one account');
     const startDate = addDays(earliest, random.integer(0, 15 * 30));
     const groupType = random.weighted([['Default', 90], ['BillingSchedule', 5], ['Custom', 5]] as const);
-    const fields: Record<string, unknown> = {
+    return {
       id: `BS-${padded(index + 1, 6)}`,
       billingAccountId: account.id,
       billToContactId: `CON-${account.id.slice(4)}`,
@@ -148,7 +148,6 @@ export function demoDataSet(options: {
       ...charging(random, account.market, startDate),
       ...exclusions(random, startDate, options.targetDate),
     };
-    return { row: index + 1, fields };
   });
   return { schedules, taxRates: TAX_RATES, paymentTerms: PAYMENT_TERMS };
 }

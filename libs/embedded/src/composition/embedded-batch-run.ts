@@ -1,4 +1,3 @@
-import type { ScheduleRecord } from '@invoice-engine/billing-read-models';
 import type {
   ExclusionReason,
   InvoiceBatchRunSummary,
@@ -64,8 +63,11 @@ export interface EmbeddedEngineTuning {
 }
 
 export interface EmbeddedBatchRunInput {
-  /** Billing schedules as a file gives them: field name → value (what the schedule loader reads). */
-  readonly schedules: readonly ScheduleRecord[];
+  /**
+   * Billing schedules as a JSON schedule file holds them (objects with the field names of DOMAIN.md
+   * section 1): read and validated exactly as the schedule-loader app reads a `.json` file.
+   */
+  readonly schedules: readonly Readonly<Record<string, unknown>>[];
   readonly taxRates: readonly TaxRate[];
   readonly paymentTerms: readonly PaymentTerm[];
   readonly org: EmbeddedOrg;

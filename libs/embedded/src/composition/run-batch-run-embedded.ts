@@ -1,4 +1,4 @@
-import { ScheduleLoader, type LoadProblem } from '@invoice-engine/billing-read-models';
+import { recordsFromJson, ScheduleLoader, type LoadProblem } from '@invoice-engine/billing-read-models';
 import { deterministicId, instant } from '@invoice-engine/kernel';
 import { createAppLogger, SettableClock } from '@invoice-engine/runtime';
 import { RateTableTaxEngine } from '@invoice-engine/tax';
@@ -28,10 +28,12 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 async function runOn(engine: EmbeddedEngine, input: EmbeddedBatchRunInput, clock: SettableClock) {
   const timeoutMs = input.tuning?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   input.onProgress?.({ phase: 'LoadingSchedules', schedules: input.schedules.length });
-  // The same loader as the schedule-loader app: every row validated, then one creation event each.
+  // The same reading and loader as the schedule-loader app: every row validated, then one creation event each.
+  const { records, problems } = recordsFromJson(JSON.stringify(input.schedules));
   const loaded = await new ScheduleLoader(engine.eventStore, clock).load(
     deterministicId('embedded-schedule-load', input.org.today),
-    input.schedules,
+    records,
+    problems,
   );
   if (loaded.outcome === 'Rejected') throw new ScheduleLoadRejectedError(loaded.problems);
   // The same request handler as the scheduling service's API.

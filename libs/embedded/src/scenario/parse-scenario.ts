@@ -2,7 +2,6 @@ import {
   recordsFromJson,
   validateScheduleRecords,
   type LoadProblem,
-  type ScheduleRecord,
 } from '@invoice-engine/billing-read-models';
 import { validationProblems, type ValidationProblem } from '@invoice-engine/contracts';
 import type { RunCriteria } from '@invoice-engine/invoice-batch-runs';
@@ -23,7 +22,8 @@ export interface Scenario {
   readonly org: EmbeddedOrg;
   readonly taxRates: readonly TaxRate[];
   readonly paymentTerms: readonly { readonly id: string; readonly dueDays: number }[];
-  readonly schedules: readonly ScheduleRecord[];
+  /** The schedule objects of the file, already checked by the loader's validation. */
+  readonly schedules: readonly Readonly<Record<string, unknown>>[];
   readonly run: EmbeddedRunRequest;
 }
 
@@ -69,14 +69,12 @@ function schedulePath(problem: LoadProblem): string {
 }
 
 /** Every schedule through the loader's own checks: its record reading, the terms contract and the decider. */
-function scheduleRecords(items: readonly unknown[]): { records: ScheduleRecord[]; problems: ValidationProblem[] } {
+function scheduleProblems(items: readonly unknown[]): ValidationProblem[] {
   const { records, problems } = recordsFromJson(JSON.stringify(items));
   const validation = validateScheduleRecords(records);
-  const all = [...problems, ...validation.problems].sort((left, right) => left.row - right.row);
-  return {
-    records: [...records],
-    problems: all.map((problem) => ({ path: schedulePath(problem), message: problem.reason })),
-  };
+  return [...problems, ...validation.problems]
+    .sort((left, right) => left.row - right.row)
+    .map((problem) => ({ path: schedulePath(problem), message: problem.reason }));
 }
 
 /** The tax lib's rate table rules, rate by rate (to name the rate), then the table (duplicates). */
@@ -150,9 +148,9 @@ export function parseScenario(text: string): ParsedScenario {
   const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   const problems = validationProblems(errors, '');
   if (problems.length > 0) return invalid(problems);
-  const schedules = scheduleRecords(document.billingSchedules);
+  const schedules = scheduleProblems(document.billingSchedules);
   const taxRates = taxRatesOf(document.taxRates);
-  const later = [...taxRateProblems(taxRates), ...paymentTermProblems(document.paymentTerms), ...schedules.problems];
+  const later = [...taxRateProblems(taxRates), ...paymentTermProblems(document.paymentTerms), ...schedules];
   if (later.length > 0) return invalid(later);
   const { org, run } = document;
   return {
@@ -166,7 +164,7 @@ export function parseScenario(text: string): ParsedScenario {
       },
       taxRates,
       paymentTerms: document.paymentTerms.map(({ id, dueDays }) => ({ id, dueDays })),
-      schedules: schedules.records,
+      schedules: document.billingSchedules as Readonly<Record<string, unknown>>[],
       run: {
         targetDate: run.targetDate as CalendarDate,
         invoiceDate: run.invoiceDate as CalendarDate,
