@@ -96,7 +96,7 @@ describe('the projector module', () => {
 
     const reached = await rebuildBillingProjection(dataSource, store, invoicesProjection, {
       batchSize: 2,
-      idleMs: 300,
+      idleMs: 3_000,
     });
 
     // A batch's checkpoint may run past its last event (up to the store's visibility horizon), so the
