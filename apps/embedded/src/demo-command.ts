@@ -3,14 +3,14 @@ import { calendarDate, currencyCode, DomainError } from '@invoice-engine/kernel'
 import type { CommandOutput } from './command-output';
 import { demoDataSet } from './demo/demo-data-set';
 import { DEMO_HELP, parseDemoCommandLine, type DemoOptions } from './demo/demo-options';
-import { demoReport } from './demo/demo-report';
+import { DEMO_CURRENCY, demoReport } from './demo/demo-report';
 import { LiveProgressDisplay, PlainProgressDisplay, type ProgressDisplay } from './demo/progress-display';
 
 /** The org of the demo: today is the machine's UTC date, USD is the default currency. */
 function demoOrg(today: string) {
   return {
     today: calendarDate(today),
-    defaultCurrency: currencyCode('USD'),
+    defaultCurrency: currencyCode(DEMO_CURRENCY),
     maxTargetDateOffsetMonths: 12,
     maxLinesPerInvoice: 2000,
   };

@@ -115,7 +115,7 @@ function exclusions(random: SeededRandom, startDate: CalendarDate, targetDate: C
  * A deterministic demo data set: `schedules` billing schedules spread over `accounts` billing accounts
  * in USD, EUR and JPY; Advance and Arrears; monthly, quarterly, semi-annual, annual and one-time;
  * stubs; OrderAmount and Evergreen; a few percent each on hold, not activated, invoicing disabled,
- * cancelled, suspended, missing a price or a start date; start dates from 14 months before the target
+ * cancelled, suspended, missing a price or a start date; start dates from 6 months before the target
  * date to 1 month after it (so some are not due yet).
  */
 export function demoDataSet(options: {
@@ -126,11 +126,11 @@ export function demoDataSet(options: {
 }): DemoDataSet {
   const random = new SeededRandom(options.seed);
   const accounts = accountsOf(random, options.accounts);
-  const earliest = addMonths(options.targetDate, -14);
+  const earliest = addMonths(options.targetDate, -6);
   const schedules = Array.from({ length: options.schedules }, (_unused, index) => {
     const account = accounts[index % accounts.length] ?? accounts[0];
     if (account === undefined) throw new Error('The demo needs at least one account');
-    const startDate = addDays(earliest, random.integer(0, 15 * 30));
+    const startDate = addDays(earliest, random.integer(0, 7 * 30));
     const groupType = random.weighted([['Default', 90], ['BillingSchedule', 5], ['Custom', 5]] as const);
     return {
       id: `BS-${padded(index + 1, 6)}`,

@@ -18,11 +18,17 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
+/** The demo org's default currency. */
+export const DEMO_CURRENCY = 'USD';
+
 const count = (value: number) => value.toLocaleString('en-US');
 
 function summaryLines(result: EmbeddedBatchRunResult): string[] {
   const summary = summaryOutput(result.run.summary);
-  const single = (amount: string | null) => amount ?? 'n/a (several currencies, or not the default one)';
+  const currencies = Object.keys(summary.totalsByCurrency);
+  // DOMAIN.md section 6: the single totals are null unless every invoice is in the default currency.
+  const single = (amount: string | null) =>
+    amount ?? (currencies.length > 1 ? `n/a: ${currencies.length} currencies` : `n/a: not in ${DEMO_CURRENCY}`);
   return [
     'Summary',
     ...table([

@@ -72,6 +72,8 @@ export interface EmbeddedBatchRunInput {
   readonly paymentTerms: readonly PaymentTerm[];
   readonly org: EmbeddedOrg;
   readonly run: EmbeddedRunRequest;
+  /** The run's id; a scenario passes one derived from its file so that ids in messages repeat. Default: random. */
+  readonly runId?: string;
   readonly onProgress?: (progress: EmbeddedRunProgress) => void;
   readonly tuning?: EmbeddedEngineTuning;
 }

@@ -38,7 +38,7 @@ async function runOn(engine: EmbeddedEngine, input: EmbeddedBatchRunInput, clock
   if (loaded.outcome === 'Rejected') throw new ScheduleLoadRejectedError(loaded.problems);
   // The same request handler as the scheduling service's API.
   const { runId } = await engine.requestRun.handle({
-    runId: null,
+    runId: input.runId ?? null,
     criteria: input.run.criteria,
     targetDate: input.run.targetDate,
     invoiceDate: input.run.invoiceDate,

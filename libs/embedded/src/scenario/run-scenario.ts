@@ -1,4 +1,5 @@
-import { DomainError } from '@invoice-engine/kernel';
+import { deterministicId, DomainError } from '@invoice-engine/kernel';
+import { createHash } from 'node:crypto';
 import type { EmbeddedEngineTuning } from '../composition/embedded-batch-run';
 import { runBatchRunEmbedded, ScheduleLoadRejectedError } from '../composition/run-batch-run-embedded';
 import { EmbeddedRunNotFinishedError } from '../composition/run-completion';
@@ -33,6 +34,8 @@ export async function runScenario(text: string, tuning: EmbeddedEngineTuning = {
       paymentTerms: scenario.paymentTerms,
       org: scenario.org,
       run: scenario.run,
+      // The same file gives the same run id, hence the same invoice ids in error messages.
+      runId: deterministicId('scenario-run', createHash('sha256').update(text).digest('hex')),
       tuning,
     });
     return { ok: true, output: scenarioOutput(result) };
