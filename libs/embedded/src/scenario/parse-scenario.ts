@@ -146,7 +146,12 @@ export function parseScenario(text: string): ParsedScenario {
   if (!isObject(raw)) return invalid([{ path: '', message: 'the scenario must be a JSON object' }]);
   const document = plainToInstance(ScenarioDocument, withDefaults(raw));
   const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  const problems = validationProblems(errors, '');
+  const problems = validationProblems(errors, '').map((problem) =>
+    // class-validator's whitelist message ("property x should not exist") in the words of the loader.
+    /^property \S+ should not exist$/.test(problem.message)
+      ? { path: problem.path, message: 'is not a field of a scenario' }
+      : problem,
+  );
   if (problems.length > 0) return invalid(problems);
   const schedules = scheduleProblems(document.billingSchedules);
   const taxRates = taxRatesOf(document.taxRates);
