@@ -16,6 +16,8 @@ export interface BenchMeasurements {
   readonly eventsAppendedByRun: number;
   readonly eventsByType: Readonly<Record<string, number>>;
   readonly peakMemoryKb: Readonly<Record<PipelineService, number | null>>;
+  /** CPU seconds each service used from the run request until the read models caught up. */
+  readonly cpuSecondsDuringRun: Readonly<Record<string, number | null>>;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -37,6 +39,9 @@ export function printReport(m: BenchMeasurements): void {
     `  events appended       ${m.eventsAppendedByRun} by the run`,
     `  peak RSS (VmHWM)      ${Object.entries(m.peakMemoryKb)
       .map(([service, kb]) => `${service} ${kb === null ? '?' : `${Math.round(kb / 1024)} MB`}`)
+      .join(', ')}`,
+    `  CPU during the run    ${Object.entries(m.cpuSecondsDuringRun)
+      .map(([service, cpu]) => `${service} ${cpu === null ? '?' : `${cpu.toFixed(1)} s`}`)
       .join(', ')}`,
     `  events by type        ${Object.entries(m.eventsByType)
       .sort(([left], [right]) => (left < right ? -1 : 1))

@@ -85,6 +85,7 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
     console.log('waiting for the projector to read the seeded schedules');
     const initialProjectionMs = await caughtUp(environment, options.timeoutMs);
     const before = await environment.queries.eventStoreTotals();
+    const cpuBefore = harness.cpuSeconds();
     const runId = randomUUID();
     console.log(`running ${runId} (${options.invoiceStatus})`);
     const startedAt = Date.now();
@@ -102,6 +103,7 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
       startedAt,
     });
     const readModelCatchUpMs = await caughtUp(environment, options.timeoutMs);
+    const cpuAfter = harness.cpuSeconds();
     const after = await environment.queries.eventStoreTotals();
     const byType = await environment.queries.eventsByType();
     return {
@@ -116,6 +118,12 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
       eventsAppendedByRun: after.events - before.events,
       eventsByType: byType,
       peakMemoryKb: harness.peakMemory(),
+      cpuSecondsDuringRun: Object.fromEntries(
+        Object.entries(cpuAfter).map(([service, after]) => {
+          const start = cpuBefore[service as keyof typeof cpuBefore];
+          return [service, after === null || start === null ? null : after - start];
+        }),
+      ),
     };
   } finally {
     await environment.close();

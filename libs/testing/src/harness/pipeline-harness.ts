@@ -176,6 +176,13 @@ export class PipelineHarness {
     ) as Record<PipelineService, number | null>;
   }
 
+  /** CPU seconds each running service has used since its current start. */
+  cpuSeconds(): Record<PipelineService, number | null> {
+    return Object.fromEntries(
+      PIPELINE_SERVICES.map((service) => [service, this.service(service).cpuSeconds()]),
+    ) as Record<PipelineService, number | null>;
+  }
+
   /** Stops every service gracefully (SIGTERM) and disconnects; the consumer groups are deleted. */
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((service) => service.stop()));

@@ -25,3 +25,21 @@ export function readPeakMemory(pid: number): ProcessMemory | null {
   const residentKb = field(status, 'VmRSS');
   return peakResidentKb === null || residentKb === null ? null : { peakResidentKb, residentKb };
 }
+
+/** Linux reports process times in clock ticks; 100 per second on every common kernel configuration. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) the process has used so far, in seconds; null when it is gone. */
+export function readCpuSeconds(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) ? (user + system) / CLOCK_TICKS_PER_SECOND : null;
+}

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { readPeakMemory, type ProcessMemory } from './process-memory';
+import { readCpuSeconds, readPeakMemory, type ProcessMemory } from './process-memory';
 
 /** How the harness knows a started service is ready to work. */
 export type Readiness =
@@ -141,6 +141,12 @@ export class ServiceProcess {
     this.sample();
     const peaks = this.peaks.filter((peak) => peak !== undefined).map((peak) => peak.peakResidentKb);
     return peaks.length === 0 ? null : Math.max(...peaks);
+  }
+
+  /** CPU seconds (user + system) of the current start; null when not running. */
+  cpuSeconds(): number | null {
+    const pid = this.child?.pid;
+    return pid === undefined || !this.running ? null : readCpuSeconds(pid);
   }
 
   /** SIGKILL: the process dies mid-work, without committing offsets or leaving its consumer group. */
