@@ -14,7 +14,8 @@ export type ScenarioRunResult =
 function runError(error: unknown): ScenarioError {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
   if (error instanceof ScheduleLoadRejectedError) return { code: 'SCENARIO.INVALID', message: error.message };
-  if (error instanceof EmbeddedRunNotFinishedError) return { code: 'EMBEDDED.RUN_NOT_FINISHED', message: error.message };
+  if (error instanceof EmbeddedRunNotFinishedError)
+    return { code: 'EMBEDDED.RUN_NOT_FINISHED', message: error.message };
   throw error;
 }
 
@@ -23,7 +24,10 @@ function runError(error: unknown): ScenarioError {
  * with the scenario's org, rates, payment terms and schedules. A refused run (e.g. a target date past
  * the org's limit: `TARGET_DATE_OUT_OF_RANGE`, no run created) is an error result like an invalid file.
  */
-export async function runScenario(text: string, tuning: EmbeddedEngineTuning = {}): Promise<ScenarioRunResult> {
+export async function runScenario(
+  text: string,
+  tuning: EmbeddedEngineTuning = {},
+): Promise<ScenarioRunResult> {
   const parsed = parseScenario(text);
   if (!parsed.ok) return parsed;
   const { scenario } = parsed;
@@ -34,8 +38,12 @@ export async function runScenario(text: string, tuning: EmbeddedEngineTuning = {
       paymentTerms: scenario.paymentTerms,
       org: scenario.org,
       run: scenario.run,
-      // The same file gives the same run id, hence the same invoice ids in error messages.
-      runId: deterministicId('scenario-run', createHash('sha256').update(text).digest('hex')),
+      // The same scenario gives the same run id (whatever its layout or description), hence the same
+      // invoice ids in error messages.
+      runId: deterministicId(
+        'scenario-run',
+        createHash('sha256').update(JSON.stringify(scenario)).digest('hex'),
+      ),
       tuning,
     });
     return { ok: true, output: scenarioOutput(result) };
