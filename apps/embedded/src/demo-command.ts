@@ -16,7 +16,11 @@ function demoOrg(today: string) {
   };
 }
 
-async function runDemo(options: DemoOptions, today: string, output: CommandOutput): Promise<EmbeddedBatchRunResult> {
+async function runDemo(
+  options: DemoOptions,
+  today: string,
+  output: CommandOutput,
+): Promise<EmbeddedBatchRunResult> {
   const data = demoDataSet(options);
   const display: ProgressDisplay = output.isTerminal
     ? new LiveProgressDisplay(process.stdout, options.schedules)
@@ -31,7 +35,13 @@ async function runDemo(options: DemoOptions, today: string, output: CommandOutpu
         targetDate: options.targetDate,
         invoiceDate: options.targetDate,
         invoiceStatus: options.invoiceStatus,
-        criteria: { currencies: null, billingBatches: null, legalEntityIds: null, billingAccountIds: null, chargeTypes: null },
+        criteria: {
+          currencies: null,
+          billingBatches: null,
+          legalEntityIds: null,
+          billingAccountIds: null,
+          chargeTypes: null,
+        },
         billingPeriodCount: null,
       },
       onProgress: (progress) => display.update(progress),
@@ -52,7 +62,11 @@ async function runDemo(options: DemoOptions, today: string, output: CommandOutpu
  * to start the distributed stack. Exit 0 after a run (Completed or Failed), 1 when the run is refused
  * (e.g. a target date past the limit), 2 for bad flags.
  */
-export async function runDemoCommand(args: readonly string[], output: CommandOutput, today: string): Promise<number> {
+export async function runDemoCommand(
+  args: readonly string[],
+  output: CommandOutput,
+  today: string,
+): Promise<number> {
   const commandLine = parseDemoCommandLine(args, calendarDate(today));
   if (commandLine.kind === 'help') {
     output.out(DEMO_HELP);

@@ -31,7 +31,11 @@ function main(...args: string[]): Promise<Finished> {
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+          stdout,
+          stderr,
+        });
       },
     );
   });
@@ -56,7 +60,8 @@ describe('npm start', () => {
   it('lists its flags with --help', async () => {
     const run = await main('--help');
     expect(run.code).toBe(0);
-    for (const flag of ['--schedules', '--target-date', '--invoice-status', '--seed']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--schedules', '--target-date', '--invoice-status', '--seed'])
+      expect(run.stdout).toContain(flag);
   }, 120_000);
 
   it('refuses an invalid flag with a clear message and exit code 2', async () => {
@@ -88,7 +93,9 @@ describe('npm run scenario', () => {
     expect(Object.keys(printed)).toEqual(['error']);
     expect(Object.keys(printed.error)).toEqual(['code', 'message']);
     expect(printed.error.code).toBe('SCENARIO.INVALID');
-    expect(printed.error.message).toContain('billingSchedules[0].currency: must be an ISO 4217 currency code');
+    expect(printed.error.message).toContain(
+      'billingSchedules[0].currency: must be an ISO 4217 currency code',
+    );
     expect(printed.error.message).toContain('billingSchedules[0].billingAccountId: is missing');
   }, 120_000);
 

@@ -24,7 +24,10 @@ export async function runScenarioCommand(args: readonly string[], output: Comman
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return printError(output, { code: 'SCENARIO.UNREADABLE', message: `Cannot read ${file}: ${(error as Error).message}` });
+    return printError(output, {
+      code: 'SCENARIO.UNREADABLE',
+      message: `Cannot read ${file}: ${(error as Error).message}`,
+    });
   }
   const result = await runScenario(text);
   if (!result.ok) return printError(output, result.error);

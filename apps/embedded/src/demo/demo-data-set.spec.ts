@@ -16,7 +16,9 @@ describe('the demo data set', () => {
   });
 
   it.each([1, 2, 3])('passes the schedule loader validation with seed %i', (seed) => {
-    const { records, problems } = recordsFromJson(JSON.stringify(demoDataSet({ ...options, seed }).schedules));
+    const { records, problems } = recordsFromJson(
+      JSON.stringify(demoDataSet({ ...options, seed }).schedules),
+    );
     expect(problems).toEqual([]);
     const validation = validateScheduleRecords(records);
     expect(validation.problems).toEqual([]);
@@ -29,7 +31,9 @@ describe('the demo data set', () => {
     expect(new Set(field('billingAccountId')).size).toBe(100);
     expect(new Set(field('currency'))).toEqual(new Set(['USD', 'EUR', 'JPY']));
     expect(new Set(field('billingType'))).toEqual(new Set(['Advance', 'Arrears']));
-    expect(new Set(field('billingTermUnit'))).toEqual(new Set(['Month', 'Quarter', 'SemiAnnual', 'Year', 'OneTime']));
+    expect(new Set(field('billingTermUnit'))).toEqual(
+      new Set(['Month', 'Quarter', 'SemiAnnual', 'Year', 'OneTime']),
+    );
     expect(new Set(field('billingMethod'))).toEqual(new Set(['Evergreen', 'OrderAmount']));
     expect(new Set(field('invoiceGroupType'))).toEqual(new Set(['Default', 'BillingSchedule', 'Custom']));
     for (const [name, value] of [

@@ -22,9 +22,39 @@ interface Market {
 }
 
 const MARKETS: readonly (readonly [Market, number])[] = [
-  [{ currency: 'USD', legalEntityId: 'LE-US', country: 'US', regions: ['CA', 'NY', 'TX', 'WA'], priceMinor: [1_000, 50_000], minorDigits: 2 }, 6],
-  [{ currency: 'EUR', legalEntityId: 'LE-DE', country: 'DE', regions: [null], priceMinor: [1_000, 40_000], minorDigits: 2 }, 3],
-  [{ currency: 'JPY', legalEntityId: 'LE-JP', country: 'JP', regions: [null], priceMinor: [1_000, 50_000], minorDigits: 0 }, 1],
+  [
+    {
+      currency: 'USD',
+      legalEntityId: 'LE-US',
+      country: 'US',
+      regions: ['CA', 'NY', 'TX', 'WA'],
+      priceMinor: [1_000, 50_000],
+      minorDigits: 2,
+    },
+    6,
+  ],
+  [
+    {
+      currency: 'EUR',
+      legalEntityId: 'LE-DE',
+      country: 'DE',
+      regions: [null],
+      priceMinor: [1_000, 40_000],
+      minorDigits: 2,
+    },
+    3,
+  ],
+  [
+    {
+      currency: 'JPY',
+      legalEntityId: 'LE-JP',
+      country: 'JP',
+      regions: [null],
+      priceMinor: [1_000, 50_000],
+      minorDigits: 0,
+    },
+    1,
+  ],
 ];
 
 const EFFECTIVE = calendarDate('2000-01-01');
@@ -67,18 +97,31 @@ function accountsOf(random: SeededRandom, count: number): Account[] {
       id: `ACC-${padded(index + 1, 5)}`,
       market,
       region: market.regions[random.integer(0, market.regions.length - 1)] ?? null,
-      paymentTermId: random.weighted([['NET30', 6], ['NET15', 3], ['DUE', 1]] as const),
+      paymentTermId: random.weighted([
+        ['NET30', 6],
+        ['NET15', 3],
+        ['DUE', 1],
+      ] as const),
     };
   });
 }
 
 /** Charging terms: mostly monthly recurring, some quarterly/annual/semi-annual, one-time and usage. */
 function charging(random: SeededRandom, market: Market, startDate: CalendarDate): Record<string, unknown> {
-  const chargeType = random.weighted([['Recurring', 85], ['OneTime', 10], ['Usage', 5]] as const);
+  const chargeType = random.weighted([
+    ['Recurring', 85],
+    ['OneTime', 10],
+    ['Usage', 5],
+  ] as const);
   const unit =
     chargeType === 'OneTime'
       ? 'OneTime'
-      : random.weighted([['Month', 60], ['Quarter', 20], ['Year', 15], ['SemiAnnual', 5]] as const);
+      : random.weighted([
+          ['Month', 60],
+          ['Quarter', 20],
+          ['Year', 15],
+          ['SemiAnnual', 5],
+        ] as const);
   const orderAmount = chargeType === 'Recurring' && random.chance(0.1);
   const price = decimal(random.integer(...market.priceMinor), market.minorDigits);
   return {
@@ -88,17 +131,27 @@ function charging(random: SeededRandom, market: Market, startDate: CalendarDate)
     billingTermUnit: unit,
     pricingTermUnit: unit === 'OneTime' ? 'OneTime' : 'Month',
     // Half anchor on the start date's day (stubs are then rare), the rest on the 1st or a random day.
-    billDayOfMonth: random.weighted([[null, 5], [1, 3], [random.integer(2, 28), 2]] as const),
+    billDayOfMonth: random.weighted([
+      [null, 5],
+      [1, 3],
+      [random.integer(2, 28), 2],
+    ] as const),
     partialPeriodTreatment: random.chance(0.2) ? 'Combine' : 'Separate',
     unitPrice: chargeType === 'Usage' ? '0.0125' : price,
     quantity: String(random.integer(1, 10)),
-    totalAmount: orderAmount ? decimal(random.integer(10, 200) * 10 ** (market.minorDigits + 2), market.minorDigits) : null,
+    totalAmount: orderAmount
+      ? decimal(random.integer(10, 200) * 10 ** (market.minorDigits + 2), market.minorDigits)
+      : null,
     endDate: orderAmount ? addDays(addMonths(startDate, 12), -1) : null,
   };
 }
 
 /** Flags and dates that give each exclusion reason a few schedules. */
-function exclusions(random: SeededRandom, startDate: CalendarDate, targetDate: CalendarDate): Record<string, unknown> {
+function exclusions(
+  random: SeededRandom,
+  startDate: CalendarDate,
+  targetDate: CalendarDate,
+): Record<string, unknown> {
   const draw = random.integer(1, 100);
   return {
     generateInvoice: draw !== 1 && draw !== 2,
@@ -131,7 +184,11 @@ export function demoDataSet(options: {
     const account = accounts[index % accounts.length] ?? accounts[0];
     if (account === undefined) throw new Error('The demo needs at least one account');
     const startDate = addDays(earliest, random.integer(0, 7 * 30));
-    const groupType = random.weighted([['Default', 90], ['BillingSchedule', 5], ['Custom', 5]] as const);
+    const groupType = random.weighted([
+      ['Default', 90],
+      ['BillingSchedule', 5],
+      ['Custom', 5],
+    ] as const);
     return {
       id: `BS-${padded(index + 1, 6)}`,
       billingAccountId: account.id,
@@ -142,8 +199,18 @@ export function demoDataSet(options: {
       taxCode: 'SW',
       billToAddress: { country: account.market.country, region: account.region },
       invoiceGroupType: groupType,
-      customInvoiceGroupKey: groupType === 'Custom' ? random.weighted([['Project Alpha', 1], ['Project Beta', 1]] as const) : null,
-      billingBatch: random.weighted([['east', 1], ['west', 1], [null, 1]] as const),
+      customInvoiceGroupKey:
+        groupType === 'Custom'
+          ? random.weighted([
+              ['Project Alpha', 1],
+              ['Project Beta', 1],
+            ] as const)
+          : null,
+      billingBatch: random.weighted([
+        ['east', 1],
+        ['west', 1],
+        [null, 1],
+      ] as const),
       startDate,
       ...charging(random, account.market, startDate),
       ...exclusions(random, startDate, options.targetDate),

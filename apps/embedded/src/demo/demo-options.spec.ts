@@ -22,7 +22,16 @@ describe('the npm start flags', () => {
   it('read both --flag value and --flag=value', () => {
     expect(
       parseDemoCommandLine(
-        ['--schedules', '200', '--target-date=2026-03-01', '--invoice-status', 'Posted', '--seed=7', '--data-dir', '/tmp/x'],
+        [
+          '--schedules',
+          '200',
+          '--target-date=2026-03-01',
+          '--invoice-status',
+          'Posted',
+          '--seed=7',
+          '--data-dir',
+          '/tmp/x',
+        ],
         today,
       ),
     ).toEqual({

@@ -81,7 +81,10 @@ export function parseDemoCommandLine(args: readonly string[], today: CalendarDat
   if (typeof seed === 'string') return { kind: 'invalid', message: seed };
   const targetDate = values.get('--target-date') ?? today;
   if (!isCalendarDate(targetDate)) {
-    return { kind: 'invalid', message: `--target-date must be a calendar date YYYY-MM-DD, got "${targetDate}"` };
+    return {
+      kind: 'invalid',
+      message: `--target-date must be a calendar date YYYY-MM-DD, got "${targetDate}"`,
+    };
   }
   const invoiceStatus = values.get('--invoice-status') ?? 'Draft';
   if (invoiceStatus !== 'Draft' && invoiceStatus !== 'Posted') {

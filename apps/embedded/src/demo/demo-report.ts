@@ -12,7 +12,9 @@ function table(rows: readonly (readonly string[])[]): string[] {
     (row) =>
       '  ' +
       row
-        .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
+        .map((cell, index) =>
+          index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0),
+        )
         .join('   ')
         .trimEnd(),
   );
@@ -28,7 +30,8 @@ function summaryLines(result: EmbeddedBatchRunResult): string[] {
   const currencies = Object.keys(summary.totalsByCurrency);
   // DOMAIN.md section 6: the single totals are null unless every invoice is in the default currency.
   const single = (amount: string | null) =>
-    amount ?? (currencies.length > 1 ? `n/a: ${currencies.length} currencies` : `n/a: not in ${DEMO_CURRENCY}`);
+    amount ??
+    (currencies.length > 1 ? `n/a: ${currencies.length} currencies` : `n/a: not in ${DEMO_CURRENCY}`);
   return [
     'Summary',
     ...table([
@@ -47,7 +50,11 @@ function summaryLines(result: EmbeddedBatchRunResult): string[] {
     'Totals by currency (tax included)',
     ...table([
       ['Currency', 'Invoiced', 'Draft'],
-      ...Object.entries(summary.totalsByCurrency).map(([currency, totals]) => [currency, totals.invoiced, totals.draft]),
+      ...Object.entries(summary.totalsByCurrency).map(([currency, totals]) => [
+        currency,
+        totals.invoiced,
+        totals.draft,
+      ]),
     ]),
     '',
     'Excluded by reason',
@@ -73,7 +80,9 @@ function invoiceLines(invoice: EmbeddedInvoice): string[] {
         line.taxAmount ?? '-',
       ]),
     ]),
-    ...(invoice.lines.length > shown.length ? [`  ... and ${invoice.lines.length - shown.length} more lines`] : []),
+    ...(invoice.lines.length > shown.length
+      ? [`  ... and ${invoice.lines.length - shown.length} more lines`]
+      : []),
     `  Subtotal ${invoice.subtotal ?? '-'}   Tax ${invoice.taxTotal ?? '-'}   Total ${invoice.total ?? '-'}`,
   ];
 }
@@ -102,7 +111,10 @@ export function demoReport(result: EmbeddedBatchRunResult, options: DemoOptions,
     ...(sample === undefined ? ['No invoice: nothing was due.'] : invoiceLines(sample)),
     ...(result.errors.length === 0
       ? []
-      : ['', `Error logs: ${result.errors.length} (first: ${result.errors[0]?.code ?? ''} ${result.errors[0]?.message ?? ''})`]),
+      : [
+          '',
+          `Error logs: ${result.errors.length} (first: ${result.errors[0]?.code ?? ''} ${result.errors[0]?.message ?? ''})`,
+        ]),
     '',
     ...DISTRIBUTED,
     '',

@@ -55,7 +55,9 @@ export class LiveProgressDisplay implements ProgressDisplay {
 
   update(progress: EmbeddedRunProgress): void {
     if (progress.phase !== 'Running') {
-      this.stage.update(progress.phase === 'ReadingResults' ? STAGE_COUNT : 0, { detail: phaseText(progress) });
+      this.stage.update(progress.phase === 'ReadingResults' ? STAGE_COUNT : 0, {
+        detail: phaseText(progress),
+      });
       return;
     }
     this.stage.update(stageNumber(progress.statusSubtype), { detail: phaseText(progress) });

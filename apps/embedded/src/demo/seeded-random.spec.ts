@@ -21,7 +21,12 @@ describe('mulberry32', () => {
     const random = new SeededRandom(7);
     const values = Array.from({ length: 2000 }, () => random.integer(3, 5));
     expect(new Set(values)).toEqual(new Set([3, 4, 5]));
-    const picks = Array.from({ length: 2000 }, () => random.weighted([['a', 9], ['b', 1]] as const));
+    const picks = Array.from({ length: 2000 }, () =>
+      random.weighted([
+        ['a', 9],
+        ['b', 1],
+      ] as const),
+    );
     const share = picks.filter((pick) => pick === 'a').length / picks.length;
     expect(share).toBeGreaterThan(0.85);
     expect(share).toBeLessThan(0.95);

@@ -3,10 +3,7 @@ import {
   PostgresBillingScheduleSource,
   ProjectorModule,
 } from '@invoice-engine/billing-read-models';
-import {
-  InvoiceGenerationModule,
-  TaxModule,
-} from '@invoice-engine/generation-application';
+import { InvoiceGenerationModule, TaxModule } from '@invoice-engine/generation-application';
 import type { PaymentTerm } from '@invoice-engine/invoicing';
 import {
   BILLING_SCHEDULE_SOURCE,

@@ -15,7 +15,10 @@ async function lastHandledPositions(
   from: GlobalPosition,
   to: GlobalPosition,
 ): Promise<Map<string, GlobalPosition>> {
-  const handled = projections.map((projection) => ({ name: projection.name, types: new Set(projection.eventTypes) }));
+  const handled = projections.map((projection) => ({
+    name: projection.name,
+    types: new Set(projection.eventTypes),
+  }));
   const last = new Map<string, GlobalPosition>();
   let reachedEnd: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
@@ -50,7 +53,12 @@ export async function waitForProjections(
   run: { readonly requestPosition: GlobalPosition; readonly lastPosition: GlobalPosition },
   timeoutMs: number,
 ): Promise<void> {
-  const targets = await lastHandledPositions(eventStore, billingProjections, run.requestPosition, run.lastPosition);
+  const targets = await lastHandledPositions(
+    eventStore,
+    billingProjections,
+    run.requestPosition,
+    run.lastPosition,
+  );
   const deadline = Date.now() + timeoutMs;
   const schema = readModelSchemaOf(readModels);
   for (const [name, position] of targets) {

@@ -66,7 +66,8 @@ function lineOf(row: LineRow): EmbeddedInvoiceLine {
 
 function byScheduleThenPeriod(left: EmbeddedInvoiceLine, right: EmbeddedInvoiceLine): number {
   return (
-    byCodePoint(left.billingScheduleId, right.billingScheduleId) || byCodePoint(left.periodStart, right.periodStart)
+    byCodePoint(left.billingScheduleId, right.billingScheduleId) ||
+    byCodePoint(left.periodStart, right.periodStart)
   );
 }
 
@@ -112,7 +113,9 @@ export async function readRunInvoices(readModels: DataSource, runId: string): Pr
       total: optionalAmount(row.total, row.currency),
       lines: (linesByInvoice.get(row.invoice_id) ?? []).sort(byScheduleThenPeriod),
     }))
-    .sort((left, right) => byCodePoint(left.groupingKey, right.groupingKey) || left.chunkIndex - right.chunkIndex);
+    .sort(
+      (left, right) => byCodePoint(left.groupingKey, right.groupingKey) || left.chunkIndex - right.chunkIndex,
+    );
 }
 
 interface ScheduleRow {

@@ -17,7 +17,10 @@ export class ScheduleLoadRejectedError extends Error {
   constructor(readonly problems: readonly LoadProblem[]) {
     super(
       `The billing schedules were refused: ${problems
-        .map((problem) => `row ${problem.row}${problem.field === '' ? '' : `, ${problem.field}`}: ${problem.reason}`)
+        .map(
+          (problem) =>
+            `row ${problem.row}${problem.field === '' ? '' : `, ${problem.field}`}: ${problem.reason}`,
+        )
         .join('; ')}`,
     );
   }

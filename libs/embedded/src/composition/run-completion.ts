@@ -79,7 +79,11 @@ export async function waitForRunToFinish(
   bus: InProcessBus,
   eventStore: EventStore,
   runId: string,
-  options: { readonly timeoutMs: number; readonly pollMs: number; readonly onProgress?: (progress: EmbeddedRunProgress) => void },
+  options: {
+    readonly timeoutMs: number;
+    readonly pollMs: number;
+    readonly onProgress?: (progress: EmbeddedRunProgress) => void;
+  },
 ): Promise<FinishedRun> {
   const deadline = Date.now() + options.timeoutMs;
   let settled = false;
@@ -96,9 +100,15 @@ export async function waitForRunToFinish(
       return { state: loaded.state, requestPosition: first.position, lastPosition: last.position };
     }
     const reached = stageReached(loaded.state);
-    if (settled) throw new EmbeddedRunNotFinishedError(runId, reached, bus.deadLetters(), 'every message was handled');
+    if (settled)
+      throw new EmbeddedRunNotFinishedError(runId, reached, bus.deadLetters(), 'every message was handled');
     if (Date.now() > deadline) {
-      throw new EmbeddedRunNotFinishedError(runId, reached, bus.deadLetters(), `timed out after ${options.timeoutMs} ms`);
+      throw new EmbeddedRunNotFinishedError(
+        runId,
+        reached,
+        bus.deadLetters(),
+        `timed out after ${options.timeoutMs} ms`,
+      );
     }
   }
 }

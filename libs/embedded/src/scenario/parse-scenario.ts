@@ -33,9 +33,16 @@ export interface ScenarioError {
   readonly message: string;
 }
 
-export type ParsedScenario = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: ScenarioError };
+export type ParsedScenario =
+  { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: ScenarioError };
 
-const CRITERIA = ['currencies', 'billingBatches', 'legalEntityIds', 'billingAccountIds', 'chargeTypes'] as const;
+const CRITERIA = [
+  'currencies',
+  'billingBatches',
+  'legalEntityIds',
+  'billingAccountIds',
+  'chargeTypes',
+] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -106,7 +113,12 @@ function paymentTermProblems(terms: readonly ScenarioPaymentTerm[]): ValidationP
       first.set(term.id, index);
       return [];
     }
-    return [{ path: `paymentTerms[${index}].id`, message: `"${term.id}" is already listed at paymentTerms[${earlier}]` }];
+    return [
+      {
+        path: `paymentTerms[${index}].id`,
+        message: `"${term.id}" is already listed at paymentTerms[${earlier}]`,
+      },
+    ];
   });
 }
 
@@ -126,9 +138,14 @@ function criteriaOf(criteria: ScenarioRun['criteria']): RunCriteria {
 }
 
 function invalid(problems: readonly ValidationProblem[]): ParsedScenario {
-  const described = problems.map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`));
+  const described = problems.map((problem) =>
+    problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`,
+  );
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return { ok: false, error: { code: 'SCENARIO.INVALID', message: `The scenario has ${count}: ${described.join('; ')}` } };
+  return {
+    ok: false,
+    error: { code: 'SCENARIO.INVALID', message: `The scenario has ${count}: ${described.join('; ')}` },
+  };
 }
 
 /**
@@ -141,11 +158,18 @@ export function parseScenario(text: string): ParsedScenario {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: { code: 'SCENARIO.NOT_JSON', message: `The scenario is not JSON: ${(error as Error).message}` } };
+    return {
+      ok: false,
+      error: { code: 'SCENARIO.NOT_JSON', message: `The scenario is not JSON: ${(error as Error).message}` },
+    };
   }
   if (!isObject(raw)) return invalid([{ path: '', message: 'the scenario must be a JSON object' }]);
   const document = plainToInstance(ScenarioDocument, withDefaults(raw));
-  const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(document, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   const problems = validationProblems(errors, '').map((problem) =>
     // class-validator's whitelist message ("property x should not exist") in the words of the loader.
     /^property \S+ should not exist$/.test(problem.message)
