@@ -17,11 +17,11 @@ export {
   type EmbeddedEngineOptions,
 } from './composition/embedded-engine.module';
 export {
-  EMBEDDED_CONSUMER_GROUP,
   embeddedMessageClasses,
   startEmbeddedEngine,
   type EmbeddedEngine,
 } from './composition/embedded-engine';
+export { EMBEDDED_SERVICE_GROUPS, ServiceTransportStrategy } from './composition/service-consumer-groups';
 export { runBatchRunEmbedded, ScheduleLoadRejectedError } from './composition/run-batch-run-embedded';
 export { EmbeddedRunNotFinishedError } from './composition/run-completion';
 export { ExclusionMismatchError } from './composition/run-exclusions';

@@ -68,6 +68,15 @@ export class LiveProgressDisplay implements ProgressDisplay {
       this.groups.setTotal(progress.groupsExpected);
       this.groups.update(progress.groupsDone, { detail: `invoiced, ${progress.groupsFailed} failed` });
     }
+    this.render();
+  }
+
+  /**
+   * Draws now: cli-progress redraws on a timer, and timers hardly get a turn while the in-process
+   * pipeline runs (one long chain of promises), so every update draws itself.
+   */
+  private render(): void {
+    this.bars.update();
   }
 
   stop(): void {

@@ -13,11 +13,12 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { InProcessBus } from '../bus/in-process-bus';
-import { InProcessTransportStrategy } from '../nest/in-process-transport-strategy';
 import { EmbeddedEngineModule, type EmbeddedEngineOptions } from './embedded-engine.module';
-
-/** The one consumer group of the process: every pipeline topic is consumed by exactly one service. */
-export const EMBEDDED_CONSUMER_GROUP = 'embedded';
+import {
+  assertEveryHandlerHasAGroup,
+  EMBEDDED_SERVICE_GROUPS,
+  ServiceTransportStrategy,
+} from './service-consumer-groups';
 
 /**
  * The message classes consumers validate with, per topic: every contract of the topic, plus the
@@ -51,9 +52,10 @@ export interface EmbeddedEngine {
 
 /**
  * Boots the composed engine: a Nest application that never listens on HTTP, with its consumers on the
- * in-process bus (one `InProcessTransportStrategy`, `KafkaErrorPassthroughFilter` on it so transient
- * and permanent errors reach the bus's retry and dead-letter policy, as on Kafka). The projector starts
- * with the application.
+ * in-process bus, one consumer group per service as in the distributed deployment (each an
+ * `InProcessTransportStrategy` limited to the service's topics, with `KafkaErrorPassthroughFilter` so
+ * that transient and permanent errors reach the bus's retry and dead-letter policy, as on Kafka). The
+ * projector starts with the application.
  */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const app: INestApplication = await NestFactory.create(EmbeddedEngineModule.forRoot(options), {
@@ -62,20 +64,22 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
   });
   try {
     const bus = app.get(InProcessBus);
-    app
-      .connectMicroservice(
-        {
-          strategy: new InProcessTransportStrategy(bus, {
-            groupId: EMBEDDED_CONSUMER_GROUP,
-            messageClasses: embeddedMessageClasses(),
-          }),
-        },
-        // Deferred, so that the filter is registered before the handlers are bound (Nest 11 hybrid apps).
-        { inheritAppConfig: false, deferInitialization: true },
-      )
-      .useGlobalFilters(new KafkaErrorPassthroughFilter());
+    const messageClasses = embeddedMessageClasses();
+    const strategies = Object.entries(EMBEDDED_SERVICE_GROUPS).map(
+      ([groupId, topics]) => new ServiceTransportStrategy(bus, { groupId, messageClasses }, topics),
+    );
+    for (const strategy of strategies) {
+      app
+        .connectMicroservice(
+          { strategy },
+          // Deferred, so that the filter is registered before the handlers are bound (Nest 11 hybrid apps).
+          { inheritAppConfig: false, deferInitialization: true },
+        )
+        .useGlobalFilters(new KafkaErrorPassthroughFilter());
+    }
     await app.init();
     await app.startAllMicroservices();
+    assertEveryHandlerHasAGroup(strategies[0]?.allHandlerTopics() ?? []);
     return {
       bus,
       eventStore: app.get<EventStore>(EVENT_STORE),

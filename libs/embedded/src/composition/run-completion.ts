@@ -2,7 +2,10 @@ import type { EventStore, GlobalPosition } from '@invoice-engine/event-store';
 import type { InvoiceBatchRunState } from '@invoice-engine/invoice-batch-runs';
 import { loadInvoiceBatchRun } from '@invoice-engine/run-application';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Topics } from '@invoice-engine/contracts';
 import type { InProcessBus } from '../bus/in-process-bus';
+import type { InProcessConsumer } from '../bus/in-process-consumer';
+import { embeddedMessageClasses } from './embedded-engine';
 import type { DeadLetter } from '../bus/dead-letters';
 import type { EmbeddedRunProgress } from './embedded-batch-run';
 
@@ -70,12 +73,64 @@ export interface FinishedRun {
   readonly lastPosition: GlobalPosition;
 }
 
+/** The topics whose messages mark a run's progress: its request, its work items and its group outcomes. */
+const PROGRESS_TOPICS = [Topics.InvoiceBatchRuns, Topics.GroupWork, Topics.GroupResults];
+
+/**
+ * Reports progress whenever a run message passes on the bus, at most every `everyMs`. A timer alone
+ * is not enough: the pipeline is one long chain of promises (PGlite answers without real I/O), which
+ * starves timers until the run ends, while a consumer of its own gets a turn with every message.
+ */
+function observeProgress(bus: InProcessBus, report: () => Promise<void>, everyMs: number): InProcessConsumer {
+  const classes = embeddedMessageClasses();
+  let last = 0;
+  const handler = async (): Promise<void> => {
+    if (Date.now() - last < everyMs) return;
+    last = Date.now();
+    await report();
+  };
+  return bus.subscribe({
+    groupId: 'embedded-progress',
+    subscriptions: PROGRESS_TOPICS.map((topic) => ({
+      topic,
+      handler,
+      ...(classes[topic] === undefined ? {} : { messageClasses: classes[topic] }),
+    })),
+  });
+}
+
 /**
  * Waits until the run has completed or failed: the bus has handled every message (`idle()`) and the run
  * stream ends with `InvoiceBatchRunCompleted`/`Failed`. Meanwhile it reports progress from the run
- * stream every `pollMs`. If the bus settles first, something was dead-lettered: that is an error.
+ * stream. If the bus settles first, something was dead-lettered: that is an error.
  */
 export async function waitForRunToFinish(
+  bus: InProcessBus,
+  eventStore: EventStore,
+  runId: string,
+  options: {
+    readonly timeoutMs: number;
+    readonly pollMs: number;
+    readonly onProgress?: (progress: EmbeddedRunProgress) => void;
+  },
+): Promise<FinishedRun> {
+  const { onProgress } = options;
+  const observer =
+    onProgress === undefined
+      ? null
+      : observeProgress(
+          bus,
+          async () => onProgress(progressOf(runId, (await loadInvoiceBatchRun(eventStore, runId)).state)),
+          options.pollMs,
+        );
+  try {
+    return await pollUntilFinished(bus, eventStore, runId, options);
+  } finally {
+    await observer?.stop();
+  }
+}
+
+async function pollUntilFinished(
   bus: InProcessBus,
   eventStore: EventStore,
   runId: string,
@@ -100,8 +155,9 @@ export async function waitForRunToFinish(
       return { state: loaded.state, requestPosition: first.position, lastPosition: last.position };
     }
     const reached = stageReached(loaded.state);
-    if (settled)
+    if (settled) {
       throw new EmbeddedRunNotFinishedError(runId, reached, bus.deadLetters(), 'every message was handled');
+    }
     if (Date.now() > deadline) {
       throw new EmbeddedRunNotFinishedError(
         runId,
