@@ -1,15 +1,12 @@
 import 'reflect-metadata';
-import { ALL_TOPICS, contractsOnTopic, Topics } from '@invoice-engine/contracts';
+import { ALL_TOPICS, contractsOnTopic } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import { KafkaErrorPassthroughFilter, type MessageClasses } from '@invoice-engine/messaging';
 import type { BillingScheduleSource } from '@invoice-engine/billing-read-models';
-import {
-  BILLING_SCHEDULE_SOURCE,
-  FilteringCompleted,
-  RequestInvoiceBatchRun,
-} from '@invoice-engine/run-application';
+import { BILLING_SCHEDULE_SOURCE, RequestInvoiceBatchRun } from '@invoice-engine/run-application';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@invoice-engine/runtime';
 import type { INestApplication } from '@nestjs/common';
+import type { EventEmitter } from 'node:events';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { InProcessBus } from '../bus/in-process-bus';
@@ -20,23 +17,24 @@ import {
   ServiceTransportStrategy,
 } from './service-consumer-groups';
 
-/**
- * The message classes consumers validate with, per topic: every contract of the topic, plus the
- * filtering-completed notice that run-application publishes on `invoice-batch.group-results` (it is
- * not in libs/contracts yet, so the contracts' own parser would dead-letter it).
- */
+/** The message classes consumers validate with, per topic: every contract published on the topic. */
 export function embeddedMessageClasses(): Readonly<Record<string, MessageClasses>> {
-  const classes: Record<string, MessageClasses> = Object.fromEntries(
+  return Object.fromEntries(
     ALL_TOPICS.map((topic) => [
       topic,
       Object.fromEntries(contractsOnTopic(topic).map((contract) => [contract.type, contract.dataClass])),
     ]),
   );
-  classes[Topics.GroupResults] = {
-    ...classes[Topics.GroupResults],
-    [FilteringCompleted.type]: FilteringCompleted.dataClass,
-  };
-  return classes;
+}
+
+/**
+ * typeorm-pglite hands TypeORM the pool itself as every connection, and TypeORM adds an `error`
+ * listener per connection in use: with the services' concurrency that passes Node's default of 10 and
+ * prints a leak warning in the middle of `npm start`. The listeners are removed on release.
+ */
+function allowConcurrentReadModelConnections(readModels: DataSource): void {
+  const pool = (readModels.driver as unknown as { readonly master?: EventEmitter }).master;
+  pool?.setMaxListeners(100);
 }
 
 /** A started engine: what callers drive a run with, and `close()`. */
@@ -64,6 +62,8 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
   });
   try {
     const bus = app.get(InProcessBus);
+    const readModels = app.get<DataSource>(READ_MODEL_DATA_SOURCE);
+    allowConcurrentReadModelConnections(readModels);
     const messageClasses = embeddedMessageClasses();
     const strategies = Object.entries(EMBEDDED_SERVICE_GROUPS).map(
       ([groupId, topics]) => new ServiceTransportStrategy(bus, { groupId, messageClasses }, topics),
@@ -83,7 +83,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     return {
       bus,
       eventStore: app.get<EventStore>(EVENT_STORE),
-      readModels: app.get<DataSource>(READ_MODEL_DATA_SOURCE),
+      readModels,
       requestRun: app.get(RequestInvoiceBatchRun),
       scheduleSource: app.get<BillingScheduleSource>(BILLING_SCHEDULE_SOURCE),
       close: () => app.close(),
