@@ -82,7 +82,9 @@ export async function startDistributedService(
     app.enableShutdownHooks();
     // The passthrough filter lets TransientError/PermanentError reach the consumer runner (retry or
     // dead-letter); it is registered on the Kafka side only, so HTTP keeps Nest's own error handling.
-    app.connectMicroservice({ strategy: transport }).useGlobalFilters(new KafkaErrorPassthroughFilter());
+    app
+      .connectMicroservice({ strategy: transport }, { deferInitialization: true })
+      .useGlobalFilters(new KafkaErrorPassthroughFilter());
     await app.startAllMicroservices();
     await app.listen(definition.httpPort, '0.0.0.0');
     return app;
