@@ -7,12 +7,12 @@ export interface BenchMeasurements {
   readonly servicesStartMs: number;
   readonly initialProjectionMs: number;
   readonly run: RunRow;
-  /** From the run request to the run's row saying Completed or Failed. */
-  readonly totalMs: number;
+  /** From the run request to the run's row saying Completed or Failed; null when it did not end in time. */
+  readonly totalMs: number | null;
   /** From the run request to the first of its invoices readable in the read model. */
   readonly firstInvoiceMs: number | null;
   /** From the run's end (as read) until every projection reached the last event of its types. */
-  readonly readModelCatchUpMs: number;
+  readonly readModelCatchUpMs: number | null;
   readonly eventsAppendedByRun: number;
   readonly eventsByType: Readonly<Record<string, number>>;
   readonly peakMemoryKb: Readonly<Record<PipelineService, number | null>>;
@@ -31,11 +31,13 @@ export function printReport(m: BenchMeasurements): void {
     `  seeding               ${s(m.seeding.ms)} (${perSecond(m.seeding.created, m.seeding.ms)} schedules)`,
     `  services started in   ${s(m.servicesStartMs)}; seeded schedules projected in ${s(m.initialProjectionMs)}`,
     `  run                   ${run.status} (${run.status_subtype}); ${run.total_filtered_billing_schedules} schedules selected of ${run.billing_schedules_scanned}, ${run.total_invoices_generated} invoices (${run.total_invoices_failed} failed)`,
-    `  total time            ${s(m.totalMs)} (request → run row ${run.status})`,
-    `  schedules/s           ${perSecond(run.total_billing_schedules_processed, m.totalMs)} processed, ${perSecond(run.billing_schedules_scanned, m.totalMs)} scanned`,
-    `  invoices/s            ${perSecond(run.total_invoices_generated, m.totalMs)}`,
-    `  first invoice         ${m.firstInvoiceMs === null ? 'none readable before the end' : `${s(m.firstInvoiceMs)} after the request`}`,
-    `  read models caught up ${s(m.readModelCatchUpMs)} after the run row ended`,
+    m.totalMs === null
+      ? `  total time            not ended within ${s(m.options.timeoutMs)}: ${run.groups_completed} of ${run.groups_expected} work items summarized`
+      : `  total time            ${s(m.totalMs)} (request → run row ${run.status})`,
+    `  schedules/s           ${m.totalMs === null ? 'n/a' : `${perSecond(run.total_billing_schedules_processed, m.totalMs)} processed, ${perSecond(run.billing_schedules_scanned, m.totalMs)} scanned`}`,
+    `  invoices/s            ${m.totalMs === null ? 'n/a' : perSecond(run.total_invoices_generated, m.totalMs)}`,
+    `  first invoice         ${m.firstInvoiceMs === null ? (m.totalMs === null ? 'n/a (the run did not end)' : 'none readable before the end') : `${s(m.firstInvoiceMs)} after the request`}`,
+    `  read models caught up ${m.readModelCatchUpMs === null ? 'n/a' : `${s(m.readModelCatchUpMs)} after the run row ended`}`,
     `  events appended       ${m.eventsAppendedByRun} by the run`,
     `  peak RSS (VmHWM)      ${Object.entries(m.peakMemoryKb)
       .map(([service, kb]) => `${service} ${kb === null ? '?' : `${Math.round(kb / 1024)} MB`}`)

@@ -101,19 +101,24 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
       timeoutMs: options.timeoutMs,
       intervalMs: 250,
       startedAt,
+    }).catch((error: unknown) => {
+      console.log(`  ${error instanceof Error ? error.message : String(error)}: reporting where it got to`);
+      return null;
     });
-    const readModelCatchUpMs = await caughtUp(environment, options.timeoutMs);
+    const readModelCatchUpMs = observation === null ? null : await caughtUp(environment, options.timeoutMs);
     const cpuAfter = harness.cpuSeconds();
     const after = await environment.queries.eventStoreTotals();
     const byType = await environment.queries.eventsByType();
+    const run = observation?.run ?? (await environment.queries.run(runId));
+    if (run === undefined) throw new Error(`run ${runId} has no row`);
     return {
       options,
       seeding,
       servicesStartMs,
       initialProjectionMs,
-      run: observation.run,
-      totalMs: observation.endedAfterMs,
-      firstInvoiceMs: observation.firstInvoiceReadableAfterMs,
+      run,
+      totalMs: observation?.endedAfterMs ?? null,
+      firstInvoiceMs: observation?.firstInvoiceReadableAfterMs ?? null,
       readModelCatchUpMs,
       eventsAppendedByRun: after.events - before.events,
       eventsByType: byType,
