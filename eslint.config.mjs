@@ -20,7 +20,17 @@ const infrastructurePackages = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.cache/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -49,11 +59,21 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:application',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:domain', 'type:infrastructure', 'type:application'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:domain',
+                'type:infrastructure',
+                'type:application',
+              ],
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:domain', 'type:infrastructure', 'type:application'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:domain',
+                'type:infrastructure',
+                'type:application',
+              ],
             },
             {
               sourceTag: 'type:testing',

@@ -50,7 +50,8 @@ export function toEventData(envelope: EventToAppend): EventData {
 
 function jsonData(envelope: EventToAppend): JSONType {
   const { data } = envelope;
-  if (typeof data === 'string' || (typeof data === 'object' && data !== null)) return tagBigInts(data) as JSONType;
+  if (typeof data === 'string' || (typeof data === 'object' && data !== null))
+    return tagBigInts(data) as JSONType;
   throw new InvalidAppendError(
     `Event ${envelope.messageId} (${envelope.type}) needs an object, array or string as data`,
   );
