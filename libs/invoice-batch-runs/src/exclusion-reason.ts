@@ -1,22 +1,10 @@
+import { EXCLUSION_REASONS, type ExclusionReason } from '@invoice-engine/billing-schedules';
+
 /**
  * Why a billing schedule that matches a run's criteria is not invoiced by it, in the order the
- * eligibility rules are checked (DOMAIN.md section 3): the first failing rule is the reason.
+ * eligibility rules are checked (DOMAIN.md section 3): the billing-schedules lib owns the list.
  */
-export const EXCLUSION_REASONS = [
-  'InvoicingDisabled',
-  'NotActivated',
-  'OnHold',
-  'MissingUnitPrice',
-  'MissingStartDate',
-  'NoPendingAmount',
-  'MissingNextBillingDate',
-  'NotPendingBilling',
-  'Cancelled',
-  'Suspended',
-  'NotDue',
-] as const;
-
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+export { EXCLUSION_REASONS, type ExclusionReason };
 
 /** A count per exclusion reason; every reason is present, zero when no schedule had it. */
 export type ExcludedByReason = Readonly<Record<ExclusionReason, number>>;
