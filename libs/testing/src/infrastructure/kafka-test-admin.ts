@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type IHeaders, type KafkaMessage } from 'kafkajs';
+import { retryWhileLeadershipSettles } from './leadership-retry';
 
 /** Offsets per partition of each topic (topic → partition → offset). */
 export type TopicOffsets = ReadonlyMap<string, ReadonlyMap<number, string>>;
@@ -76,7 +77,12 @@ export class KafkaTestAdmin {
   async topicEnds(topics: readonly string[]): Promise<TopicOffsets> {
     const ends = new Map<string, Map<number, string>>();
     for (const topic of topics) {
-      const offsets = await this.admin.fetchTopicOffsets(topic);
+      // A topic the pipeline created a moment ago may still be electing its partition leaders.
+      const offsets = await retryWhileLeadershipSettles(() => this.admin.fetchTopicOffsets(topic), {
+        timeoutMs: 30_000,
+        pauseMs: 250,
+        beforeRetry: () => this.admin.fetchTopicMetadata({ topics: [topic] }),
+      });
       ends.set(topic, new Map(offsets.map((entry) => [entry.partition, entry.high])));
     }
     return ends;
