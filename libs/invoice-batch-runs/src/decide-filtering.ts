@@ -60,6 +60,11 @@ function validateGroupsExpected(counts: FilteringCounts, groupsExpected: number)
 /**
  * Completing filtering from `BillingSchedulesFilteringStarted` also records the final counts as
  * progress, so every run (an empty one too) passes through `BillingSchedulesFilteringInProgress`.
+ *
+ * The completion's counts are the run's counts, even when they are lower than a checkpoint: a filtering
+ * pass that restarts after a crash scans every schedule again, and schedules changed in between (held,
+ * canceled, invoiced by another run) are counted as they are now. Checkpoints are progress reports of a
+ * pass; the completion is what the work items were built from, and the summary must agree with them.
  */
 export function decideCompleteBillingSchedulesFiltering(
   command: InvoiceBatchRunCommandOf<'CompleteBillingSchedulesFiltering'>,
@@ -80,13 +85,6 @@ export function decideCompleteBillingSchedulesFiltering(
     );
   }
   if (steps > 2) throw stageOutOfOrder(state, 'BillingSchedulesFilteringCompleted');
-  if (!filteringCountsFollow(run.filtering, command.counts)) {
-    throw new DomainError(
-      'INVOICE_BATCH_RUN.FILTERING_COUNTS_DECREASED',
-      'conflict',
-      `Final filtering counts of run ${command.runId} are lower than an earlier checkpoint`,
-    );
-  }
   const { runId, counts, groupsExpected, completedAt } = command;
   const completed: InvoiceBatchRunEvent = {
     type: 'BillingSchedulesFilteringCompleted',

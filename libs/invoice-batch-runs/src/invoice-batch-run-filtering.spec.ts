@@ -6,6 +6,7 @@ import {
   filteringCounts,
   minute,
   runCommand,
+  runCommands,
   RUN_ID,
 } from './run-examples';
 
@@ -116,11 +117,21 @@ describe('when filtering is under way', () => {
     ]);
   });
 
-  it('refuses final counts lower than a checkpoint, and work items without selected schedules', () => {
-    const lower = runCommand.completeFiltering(filteringCounts(1), 1);
-    expect(domainErrorOf(() => givenCommands(inProgress).when(lower)).code).toBe(
-      'INVOICE_BATCH_RUN.FILTERING_COUNTS_DECREASED',
-    );
+  it('takes final counts lower than a checkpoint of an earlier pass as the run counts', () => {
+    // A pass restarted after a crash found a schedule put on hold since the first pass's checkpoint.
+    const lower = filteringCounts(1, { OnHold: 1 });
+    const events = givenCommands(inProgress).when(runCommand.completeFiltering(lower, 1));
+    expect(events).toEqual([
+      {
+        type: 'BillingSchedulesFilteringCompleted',
+        data: { runId: RUN_ID, counts: lower, groupsExpected: 1, completedAt: minute(3) },
+      },
+    ]);
+    const { state } = runCommands([...inProgress, runCommand.completeFiltering(lower, 1)]);
+    expect(state.status !== 'NotRequested' && state.run.filtering).toEqual(lower);
+  });
+
+  it('refuses work items without selected schedules', () => {
     const noSchedules = runCommand.completeFiltering(filteringCounts(0, { NotDue: 6 }), 1);
     expect(domainErrorOf(() => givenCommands(inProgress).when(noSchedules)).code).toBe(
       'INVOICE_BATCH_RUN.INVALID_GROUPS_EXPECTED',

@@ -205,6 +205,45 @@ describe('filtering the billing schedules of a requested run', () => {
     });
   });
 
+  describe('when a pass crashes after a checkpoint and schedules change before the retry', () => {
+    it('completes the retried pass with the counts it found, lower than the first checkpoint', async () => {
+      const runId = randomUUID();
+      const ids = ['r-0', 'r-1', 'r-2', 'r-3'];
+      const { source, publisher, handler } = setUp(
+        { progressEverySchedules: 2, scanBatchSize: 2 },
+        ids.map((id) => scheduleSnapshot({ id })),
+      );
+      const message = await requestedRun(database.eventStore, clock, runId);
+      const crashAfterFirstBatch = source.scan.bind(source);
+      source.scan = async function* (criteria, batchSize) {
+        for await (const batch of crashAfterFirstBatch(criteria, batchSize)) {
+          yield batch;
+          throw new Error('filtering process killed');
+        }
+      };
+      await expect(handler.handle(message)).rejects.toThrow('filtering process killed');
+      delete (source as { scan?: unknown }).scan;
+      source.replace(ids.map((id) => scheduleSnapshot({ id, holdBilling: id !== 'r-3' })));
+
+      await expect(handler.handle(message)).resolves.toMatchObject({
+        outcome: 'Published',
+        groupsExpected: 1,
+      });
+      const run = await loadInvoiceBatchRun(database.eventStore, runId);
+      if (run.state.status === 'NotRequested') throw new Error('no run');
+      expect(run.state.run.filtering).toEqual({
+        billingSchedulesScanned: 4,
+        billingSchedulesSelected: 1,
+        excludedByReason: Object.fromEntries(
+          EXCLUSION_REASONS.map((reason) => [reason, reason === 'OnHold' ? 3 : 0]),
+        ),
+      });
+      expect(publisher.on(Topics.GroupWork).map((item) => item.envelope.data)).toEqual([
+        expect.objectContaining({ billingScheduleIds: ['r-3'] }),
+      ]);
+    });
+  });
+
   describe('when the read model does not catch up in time', () => {
     it('fails transiently and completes nothing', async () => {
       const runId = randomUUID();
