@@ -1,5 +1,6 @@
 export * from './terms';
 export * from './terms-validation';
+export * from './worked-example-terms';
 export * from './state';
 export * from './billing-period';
 export * from './period-amounts';

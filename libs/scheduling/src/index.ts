@@ -1,5 +1,6 @@
 export * from './bill-now';
 export { isBusinessDay, isFireDate, isNominalDate, weekdayOf } from './fire-calendar';
+export * from './nightly-scheduler-definition';
 export { fireTimeOn, isScheduledFireTime, nextFireTime, nextScheduledFireTime } from './next-fire-time';
 export * from './run-criteria';
 export * from './run-dates';

@@ -5,48 +5,12 @@ import {
   type BillingSchedule,
   type BillingScheduleCommand,
   type BillingScheduleEvent,
-  type BillingScheduleTerms,
+  workedExampleTerms,
 } from '@invoice-engine/billing-schedules';
-import { calendarDate, currencyCode, foldEvents, instant } from '@invoice-engine/kernel';
+import { calendarDate, foldEvents, instant } from '@invoice-engine/kernel';
 
-export function scheduleTerms(overrides: Partial<BillingScheduleTerms> = {}): BillingScheduleTerms {
-  return {
-    id: 'bs-1',
-    billingScheduleGroupId: null,
-    billingAccountId: 'acct-1',
-    billToContactId: 'contact-1',
-    currency: currencyCode('USD'),
-    paymentTermId: 'net-30',
-    legalEntityId: 'le-1',
-    taxEngineId: 'built-in',
-    taxCode: 'SW',
-    billToAddress: { country: 'US', region: 'CA' },
-    savedPaymentMethodId: null,
-    invoiceGroupType: 'Default',
-    customInvoiceGroupKey: null,
-    billingBatch: null,
-    chargeType: 'Recurring',
-    billingMethod: 'Evergreen',
-    billingType: 'Advance',
-    billingTermUnit: 'Month',
-    billingTerm: 1,
-    pricingTermUnit: 'Month',
-    billDayOfMonth: 1,
-    partialPeriodTreatment: 'Separate',
-    remainderStrategy: 'AddToLast',
-    unitPrice: '100.00',
-    quantity: '2',
-    totalAmount: null,
-    startDate: calendarDate('2026-01-15'),
-    endDate: null,
-    cancellationDate: null,
-    suspension: null,
-    activated: true,
-    holdBilling: false,
-    generateInvoice: true,
-    ...overrides,
-  };
-}
+/** DOMAIN.md's worked example 1, overridable field by field. */
+export const scheduleTerms = workedExampleTerms;
 
 /** A command, or a command computed from the schedule as the earlier commands left it. */
 export type ScheduleStep = BillingScheduleCommand | ((schedule: BillingSchedule) => BillingScheduleCommand);

@@ -1,35 +1,14 @@
 // Test-only: invoice batch schedulers taken through the real scheduler decider.
-import { calendarDate, foldEvents, instant } from '@invoice-engine/kernel';
+import { foldEvents, instant } from '@invoice-engine/kernel';
 import {
-  ANY_RUN_CRITERIA,
   invoiceBatchSchedulerDecider,
+  nightlySchedulerDefinition,
   type InvoiceBatchSchedulerCommand,
   type InvoiceBatchSchedulerEvent,
-  type SchedulerDefinition,
 } from '@invoice-engine/scheduling';
 
 /** Daily at 06:00 UTC from 2026-01-01, billing up to the run date. */
-export function dailyDefinition(overrides: Partial<SchedulerDefinition> = {}): SchedulerDefinition {
-  return {
-    name: 'Nightly US billing',
-    frequency: 'Daily',
-    startDate: calendarDate('2026-01-01'),
-    preferredTime: '06:00',
-    timeZone: 'UTC',
-    endDate: null,
-    weeklyDays: [],
-    monthlyDay: null,
-    nthWeekday: null,
-    excludeWeekendsAndHolidays: false,
-    holidays: [],
-    criteria: ANY_RUN_CRITERIA,
-    invoiceStatus: 'Draft',
-    targetDate: { kind: 'OffsetFromRunDate', days: 0 },
-    invoiceDate: { kind: 'OffsetFromTargetDate', days: 0 },
-    billingPeriodCount: null,
-    ...overrides,
-  };
-}
+export const dailyDefinition = nightlySchedulerDefinition;
 
 export function schedulerHistory(
   ...commands: readonly InvoiceBatchSchedulerCommand[]

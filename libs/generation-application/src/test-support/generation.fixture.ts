@@ -1,6 +1,7 @@
 import {
   billingScheduleDecider,
   type BillingScheduleDeciderState,
+  workedExampleTerms,
   type BillingScheduleTerms,
 } from '@invoice-engine/billing-schedules';
 import type { GroupWorkItemData, TaxCalculatedData, TaxRequestedData } from '@invoice-engine/contracts';
@@ -34,44 +35,17 @@ import { ListedPaymentTerms } from '../ports/payment-term-catalog';
 import { CalculateTax, type TaxRequestedMessage } from '../tax/calculate-tax';
 import { RecordingPublisher } from './recording-publisher.fixture';
 
-/** The schedule of DOMAIN.md's worked examples: USD 100.00 per month × 2, monthly, Advance, A = 1, from 2026-01-15. */
+/**
+ * The schedule of DOMAIN.md's worked examples (USD 100.00 per month × 2, monthly, Advance, A = 1, from
+ * 2026-01-15), with the tax code `californiaRates` has a rate for.
+ */
 export function scheduleTerms(overrides: Partial<BillingScheduleTerms> = {}): BillingScheduleTerms {
-  return {
-    id: 'bs-1',
-    billingScheduleGroupId: null,
-    billingAccountId: 'acct-1',
-    billToContactId: 'contact-1',
-    currency: currencyCode('USD'),
-    paymentTermId: 'net-30',
+  return workedExampleTerms({
     legalEntityId: 'le-us',
     taxEngineId: 'builtin',
     taxCode: 'SW-STD',
-    billToAddress: { country: 'US', region: 'CA' },
-    savedPaymentMethodId: null,
-    invoiceGroupType: 'Default',
-    customInvoiceGroupKey: null,
-    billingBatch: null,
-    chargeType: 'Recurring',
-    billingMethod: 'Evergreen',
-    billingType: 'Advance',
-    billingTermUnit: 'Month',
-    billingTerm: 1,
-    pricingTermUnit: 'Month',
-    billDayOfMonth: 1,
-    partialPeriodTreatment: 'Separate',
-    remainderStrategy: 'AddToLast',
-    unitPrice: '100.00',
-    quantity: '2',
-    totalAmount: null,
-    startDate: calendarDate('2026-01-15'),
-    endDate: null,
-    cancellationDate: null,
-    suspension: null,
-    activated: true,
-    holdBilling: false,
-    generateInvoice: true,
     ...overrides,
-  };
+  });
 }
 
 /** The worked examples' rate: 7.25 % for SW-STD in California (none elsewhere, so FR fails). */

@@ -1,9 +1,9 @@
 import { Topics } from '@invoice-engine/contracts';
 import { PgPoolConnection, PostgresEventStore } from '@invoice-engine/event-store';
-import { calendarDate, currencyCode, instant } from '@invoice-engine/kernel';
+import { currencyCode, instant } from '@invoice-engine/kernel';
 import { createReadModelDataSource } from '@invoice-engine/read-models';
 import { SettableClock } from '@invoice-engine/runtime';
-import { ANY_RUN_CRITERIA, type SchedulerDefinition } from '@invoice-engine/scheduling';
+import { nightlySchedulerDefinition } from '@invoice-engine/scheduling';
 import type { DataSource } from 'typeorm';
 import { RequestInvoiceBatchRun } from '../request-run/request-invoice-batch-run';
 import { invoiceBatchRunStream } from '../streams/invoice-batch-run-stream';
@@ -20,28 +20,6 @@ import { SchedulerFireTimeIndex } from './scheduler-fire-time-index';
 import { SchedulerFireTimeProjector } from './scheduler-fire-time-projector';
 
 const org = { defaultCurrency: currencyCode('USD'), maxTargetDateOffsetMonths: 12 };
-
-function dailyAtSix(overrides: Partial<SchedulerDefinition> = {}): SchedulerDefinition {
-  return {
-    name: 'Nightly US billing',
-    frequency: 'Daily',
-    startDate: calendarDate('2026-01-01'),
-    preferredTime: '06:00',
-    timeZone: 'UTC',
-    endDate: null,
-    weeklyDays: [],
-    monthlyDay: null,
-    nthWeekday: null,
-    excludeWeekendsAndHolidays: false,
-    holidays: [],
-    criteria: ANY_RUN_CRITERIA,
-    invoiceStatus: 'Draft',
-    targetDate: { kind: 'OffsetFromRunDate', days: 0 },
-    invoiceDate: { kind: 'OffsetFromTargetDate', days: 0 },
-    billingPeriodCount: null,
-    ...overrides,
-  };
-}
 
 /** One scheduling service replica: its own connections, clock and publisher, the shared database. */
 interface Replica {
@@ -111,7 +89,10 @@ async function indexed(schedulerId: string, expectedNext: string | null): Promis
   throw new Error(`scheduler ${schedulerId} was not indexed with ${expectedNext}`);
 }
 
-async function activeScheduler(schedulerId: string, definition = dailyAtSix()): Promise<void> {
+async function activeScheduler(
+  schedulerId: string,
+  definition = nightlySchedulerDefinition(),
+): Promise<void> {
   const commands = new HandleInvoiceBatchSchedulerCommand(
     database.eventStore,
     new SettableClock(instant('2026-03-01T05:00:00.000Z')),
@@ -177,7 +158,7 @@ describe('the scheduler timer with two replicas', () => {
     it('records the firing, requests no run and moves on to the next fire time', async () => {
       await activeScheduler(
         'sched-far',
-        dailyAtSix({ targetDate: { kind: 'DayOfMonth', day: 'Last', monthOffset: 12 } }),
+        nightlySchedulerDefinition({ targetDate: { kind: 'DayOfMonth', day: 'Last', monthOffset: 12 } }),
       );
       await indexed('sched-far', '2026-03-01T06:00:00.000Z');
       setClocks('2026-03-01T06:00:01.000Z');

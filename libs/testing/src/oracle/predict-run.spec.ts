@@ -1,50 +1,24 @@
-import { ANY_SCHEDULE, type BillingScheduleTerms } from '@invoice-engine/billing-schedules';
+import {
+  ANY_SCHEDULE,
+  workedExampleTerms,
+  type BillingScheduleTerms,
+} from '@invoice-engine/billing-schedules';
 import { calendarDate, currencyCode, formatMoney, instant } from '@invoice-engine/kernel';
-import { TEST_PAYMENT_TERMS, TEST_TAX_RATES, UNRATED_TAX_CODE } from '../billing-schedules/reference-data';
+import {
+  STANDARD_TAX_CODE,
+  TEST_PAYMENT_TERMS,
+  TEST_TAX_RATES,
+  UNRATED_TAX_CODE,
+} from '../billing-schedules/reference-data';
 import { createdSchedule, predictRun } from './predict-run';
 import type { RunToPredict } from './run-prediction';
 
 const usd = currencyCode('USD');
 const reference = { taxRates: TEST_TAX_RATES, paymentTerms: TEST_PAYMENT_TERMS, maxLinesPerInvoice: 2000 };
 
-/** DOMAIN.md section 5, worked example 1: monthly, Advance, anchor 1, from 2026-01-15, 100.00 × 2, CA 7.25 %. */
+/** DOMAIN.md section 5, worked example 1 (100.00 × 2 monthly from 2026-01-15), taxed at CA 7.25 %. */
 function workedExample(overrides: Partial<BillingScheduleTerms> = {}): BillingScheduleTerms {
-  return {
-    id: 'bs-1',
-    billingScheduleGroupId: null,
-    billingAccountId: 'acct-1',
-    billToContactId: null,
-    currency: usd,
-    paymentTermId: 'net-30',
-    legalEntityId: 'LE-US',
-    taxEngineId: null,
-    taxCode: 'SW-STD',
-    billToAddress: { country: 'US', region: 'CA' },
-    savedPaymentMethodId: null,
-    invoiceGroupType: 'Default',
-    customInvoiceGroupKey: null,
-    billingBatch: null,
-    chargeType: 'Recurring',
-    billingMethod: 'Evergreen',
-    billingType: 'Advance',
-    billingTermUnit: 'Month',
-    billingTerm: 1,
-    pricingTermUnit: 'Month',
-    billDayOfMonth: 1,
-    partialPeriodTreatment: 'Separate',
-    remainderStrategy: 'AddToLast',
-    unitPrice: '100.00',
-    quantity: '2',
-    totalAmount: null,
-    startDate: calendarDate('2026-01-15'),
-    endDate: null,
-    cancellationDate: null,
-    suspension: null,
-    activated: true,
-    holdBilling: false,
-    generateInvoice: true,
-    ...overrides,
-  };
+  return workedExampleTerms({ taxCode: STANDARD_TAX_CODE, ...overrides });
 }
 
 const run: RunToPredict = {
