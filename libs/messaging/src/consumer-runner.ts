@@ -2,8 +2,10 @@ import { Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { connectOrExplain } from './broker-unreachable';
 import type { Subscription } from './consumed-message';
 import { deadLetterTopicOf } from './dead-letter';
-import { defaultRetryPolicy, type RetryPolicy } from './failure-policy';
+import { defaultRetryPolicy, describeError, type RetryPolicy } from './failure-policy';
 import type { KafkaClient } from './kafka-client';
+import type { MessagingLogger } from './messaging-logger';
+import { PendingOffsetCommits, type PartitionOffset } from './offset-commits';
 import { processPartitionBatch } from './partition-batch';
 import { ensureTopics, type TopicSpec } from './topics';
 
@@ -17,8 +19,10 @@ export interface ConsumerRunnerOptions {
   readonly fromBeginning?: boolean;
   /** Topics to create (with their dead-letter topics) before subscribing; omit when an operator creates them. */
   readonly topics?: readonly TopicSpec[];
-  /** Resolved offsets are committed once this many are pending (default 100) and after every batch. */
+  /** Handled offsets are committed, in one request for all partitions, once this many are pending (default 100)… */
   readonly commitEveryMessages?: number;
+  /** …or once this long has passed since the last commit (default 500 ms), and when the consumer stops. */
+  readonly commitIntervalMs?: number;
   /** Longest wait of one fetch for new messages (default 1000 ms); also bounds how long `stop` waits. */
   readonly maxWaitTimeMs?: number;
   /** The clock for the `dlq-failed-at` header. */
@@ -33,6 +37,8 @@ export interface ConsumerRunnerOptions {
 export class KafkaConsumerRunner {
   private consumer: Consumer | undefined;
   private deadLetterProducer: Producer | undefined;
+  private commits: PendingOffsetCommits | undefined;
+  private commitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly client: KafkaClient,
@@ -84,8 +90,19 @@ export class KafkaConsumerRunner {
       topics: this.options.subscriptions.map((subscription) => subscription.topic),
       fromBeginning: this.options.fromBeginning ?? true,
     });
+    const commitIntervalMs = this.options.commitIntervalMs ?? 500;
+    const commits = new PendingOffsetCommits({
+      everyMessages: this.options.commitEveryMessages ?? 100,
+      intervalMs: commitIntervalMs,
+    });
+    this.commits = commits;
+    // After a rebalance, offsets of partitions that went to another member are theirs to commit.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      commits.keepOnly((topic, partition) => payload.memberAssignment[topic]?.includes(partition) ?? false),
+    );
     const processing = {
       groupId: this.options.groupId,
+      commits,
       subscriptions: new Map(
         this.options.subscriptions.map((subscription) => [subscription.topic, subscription]),
       ),
@@ -94,13 +111,22 @@ export class KafkaConsumerRunner {
       logger,
       now: this.options.now ?? (() => new Date()),
     };
+    // kafkajs' auto-commit sends one request after every partition batch (a message, when they trickle
+    // in); `commits` batches them instead: see partition-batch.ts and the timer below.
     await consumer.run({
-      autoCommit: true,
-      autoCommitThreshold: this.options.commitEveryMessages ?? 100,
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       eachBatch: (payload) => processPartitionBatch(payload, processing),
     });
+    // Partitions that went quiet still get their last handled offsets committed.
+    this.commitTimer = setInterval(
+      () => {
+        if (commits.isDue()) void commitThroughConsumer(consumer, commits, logger, this.options.groupId);
+      },
+      Math.max(10, Math.floor(commitIntervalMs / 2)),
+    );
+    this.commitTimer.unref();
     logger.info({ groupId: this.options.groupId, topics: [...processing.subscriptions.keys()] }, 'consuming');
   }
 
@@ -111,10 +137,34 @@ export class KafkaConsumerRunner {
   async stop(): Promise<void> {
     const consumer = this.consumer;
     const deadLetterProducer = this.deadLetterProducer;
+    const commits = this.commits;
     this.consumer = undefined;
     this.deadLetterProducer = undefined;
+    this.commits = undefined;
+    clearInterval(this.commitTimer);
+    if (consumer !== undefined && commits !== undefined) {
+      // What was handled so far; a batch still in flight commits its own progress when it ends.
+      await commitThroughConsumer(consumer, commits, this.client.logger, this.options.groupId);
+    }
     await consumer?.disconnect();
     await deadLetterProducer?.disconnect();
+  }
+}
+
+/** Commits the waiting offsets with the consumer's own request (outside a batch); a failure is logged. */
+async function commitThroughConsumer(
+  consumer: Consumer,
+  commits: PendingOffsetCommits,
+  logger: MessagingLogger,
+  groupId: string,
+): Promise<void> {
+  try {
+    await commits.commit((offsets: readonly PartitionOffset[]) => consumer.commitOffsets([...offsets]));
+  } catch (error: unknown) {
+    logger.warn(
+      { groupId, error: describeError(error) },
+      'could not commit handled offsets; they stay pending for the next commit',
+    );
   }
 }
 

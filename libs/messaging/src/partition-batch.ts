@@ -10,6 +10,7 @@ import {
   type RetryPolicy,
 } from './failure-policy';
 import type { MessagingLogger } from './messaging-logger';
+import type { PartitionOffset, PendingOffsetCommits } from './offset-commits';
 
 /** What processing one batch needs from the runner. */
 export interface BatchProcessing {
@@ -19,15 +20,18 @@ export interface BatchProcessing {
   readonly deadLetterProducer: Producer;
   readonly logger: MessagingLogger;
   readonly now: () => Date;
+  /** Handled offsets waiting for a commit, shared by every partition of the consumer. */
+  readonly commits: PendingOffsetCommits;
 }
 
 type Outcome = 'done' | 'interrupted';
 
 /**
- * Processes the messages of one partition strictly in order. Each message's offset is resolved only
- * after its handler succeeded or it was dead-lettered; a message that keeps failing transiently holds
- * its partition (later messages wait, other partitions go on), and a stop or rebalance interrupts the
- * retries without resolving, so the message is delivered again.
+ * Processes the messages of one partition strictly in order. Each message's offset is resolved (and
+ * waits for the next batched commit) only after its handler succeeded or it was dead-lettered; a
+ * message that keeps failing transiently holds its partition (later messages wait, other partitions go
+ * on), and a stop or rebalance interrupts the retries without resolving, so the message is delivered
+ * again. When the consumer is stopping, the batch commits what was handled before it returns.
  */
 export async function processPartitionBatch(
   payload: EachBatchPayload,
@@ -38,19 +42,47 @@ export async function processPartitionBatch(
   if (subscription === undefined) {
     throw new Error(`no subscription for topic ${batch.topic}`);
   }
-  for (const message of batch.messages) {
-    if (!payload.isRunning() || payload.isStale()) {
-      return;
+  try {
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) {
+        return;
+      }
+      const source = deadLetterSource(batch.topic, batch.partition, message);
+      const outcome = await processMessage(source, subscription, payload, processing);
+      if (outcome === 'interrupted') {
+        return;
+      }
+      payload.resolveOffset(message.offset);
+      processing.commits.handled(batch.topic, batch.partition, message.offset);
+      if (processing.commits.isDue()) await commitWithinBatch(payload, processing);
+      await payload.heartbeat();
     }
-    const source = deadLetterSource(batch.topic, batch.partition, message);
-    const outcome = await processMessage(source, subscription, payload, processing);
-    if (outcome === 'interrupted') {
-      return;
-    }
-    payload.resolveOffset(message.offset);
-    await payload.commitOffsetsIfNecessary();
-    await payload.heartbeat();
+  } finally {
+    // Stopping: the consumer no longer commits on its own, but a batch may still (before it leaves the group).
+    if (!payload.isRunning() && !payload.isStale()) await commitWithinBatch(payload, processing);
   }
+}
+
+/** Commits every waiting offset of the consumer through this batch's group session; a failure is logged. */
+async function commitWithinBatch(payload: EachBatchPayload, processing: BatchProcessing): Promise<void> {
+  try {
+    await processing.commits.commit((offsets) => payload.commitOffsetsIfNecessary(byTopic(offsets)));
+  } catch (error: unknown) {
+    processing.logger.warn(
+      { groupId: processing.groupId, error: describeError(error) },
+      'could not commit handled offsets; they stay pending for the next commit',
+    );
+  }
+}
+
+function byTopic(offsets: readonly PartitionOffset[]): {
+  topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
+} {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of offsets) {
+    topics.set(topic, [...(topics.get(topic) ?? []), { partition, offset }]);
+  }
+  return { topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })) };
 }
 
 async function processMessage(
