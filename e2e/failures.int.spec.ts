@@ -4,7 +4,6 @@ import { addMonths, calendarDate } from '@invoice-engine/kernel';
 import {
   invoiceViewsOf,
   lineViewsOf,
-  observeRun,
   PipelineEnvironment,
   predictedInvoiceViews,
   predictedLineViews,
@@ -14,19 +13,18 @@ import {
   scheduleViewOf,
   stageSequenceOf,
   summaryViewOf,
-  waitFor,
   type RunObservation,
   type RunPrediction,
 } from '@invoice-engine/testing';
 import {
   AS_OF,
-  INVOICE_DATE,
   OTHER_PIPELINES_MS,
   REFERENCE,
   freshSchedules,
   runToPredict,
   seedDataSet,
 } from './support/data-set';
+import { runToEnd } from './support/pipeline-run';
 
 /** A group whose tax fails, bad HTTP input, and a malformed Kafka message, on the running pipeline. */
 let environment: PipelineEnvironment;
@@ -54,22 +52,7 @@ describe('a run in which one group carries a tax code without a rate', () => {
     });
     prediction = predictRun(runToPredict(runId, 'Draft'), freshSchedules(terms), REFERENCE);
     await environment.startServices();
-    const answer = await environment.api.requestRun({
-      runId,
-      targetDate: AS_OF,
-      invoiceDate: INVOICE_DATE,
-      invoiceStatus: 'Draft',
-    });
-    expect(answer.status).toBe(202);
-    observation = await observeRun(environment.queries, runId, { timeoutMs: 180_000 });
-    const targets = await environment.queries.projectionTargets();
-    await waitFor(
-      'the read models to catch up',
-      async () => ((await environment.queries.projectionsReached(targets)) ? true : undefined),
-      {
-        timeoutMs: 60_000,
-      },
-    );
+    observation = await runToEnd(environment, runId, 'Draft');
   }, 300_000);
 
   it('fails that group alone: its invoice is Error with the tax failure', async () => {

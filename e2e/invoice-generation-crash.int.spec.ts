@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   invoiceViewsOf,
   lineViewsOf,
-  observeRun,
   PipelineEnvironment,
   predictedInvoiceViews,
   predictedLineViews,
@@ -16,15 +15,8 @@ import {
   type RunObservation,
   type RunPrediction,
 } from '@invoice-engine/testing';
-import {
-  AS_OF,
-  INVOICE_DATE,
-  OTHER_PIPELINES_MS,
-  REFERENCE,
-  freshSchedules,
-  runToPredict,
-  seedDataSet,
-} from './support/data-set';
+import { OTHER_PIPELINES_MS, REFERENCE, freshSchedules, runToPredict, seedDataSet } from './support/data-set';
+import { observeRunToItsEnd, requestRun } from './support/pipeline-run';
 
 /**
  * Invoice generation is killed with SIGKILL in the middle of a run (no graceful shutdown, no offset
@@ -43,13 +35,7 @@ beforeAll(async () => {
   prediction = predictRun(runToPredict(runId, 'Draft'), freshSchedules(terms), REFERENCE);
   const harness = await environment.startServices();
   const startedAt = Date.now();
-  const answer = await environment.api.requestRun({
-    runId,
-    targetDate: AS_OF,
-    invoiceDate: INVOICE_DATE,
-    invoiceStatus: 'Draft',
-  });
-  expect(answer.status).toBe(202);
+  await requestRun(environment, runId, 'Draft');
   draftsStartedAtKill = await waitFor(
     'invoice generation to be under way',
     async () => {
@@ -60,15 +46,7 @@ beforeAll(async () => {
   );
   await harness.kill('invoice-generation');
   await harness.service('invoice-generation').start();
-  observation = await observeRun(environment.queries, runId, { timeoutMs: 240_000, startedAt });
-  const targets = await environment.queries.projectionTargets();
-  await waitFor(
-    'the read models to catch up',
-    async () => ((await environment.queries.projectionsReached(targets)) ? true : undefined),
-    {
-      timeoutMs: 60_000,
-    },
-  );
+  observation = await observeRunToItsEnd(environment, runId, { timeoutMs: 240_000, startedAt });
 }, OTHER_PIPELINES_MS + 420_000);
 
 afterAll(async () => {

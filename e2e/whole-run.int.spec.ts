@@ -4,7 +4,6 @@ import { pipelineTopicSpecs } from '@invoice-engine/contracts';
 import {
   invoiceViewsOf,
   lineViewsOf,
-  observeRun,
   PipelineEnvironment,
   predictedInvoiceViews,
   predictedLineViews,
@@ -16,20 +15,12 @@ import {
   stageSequenceOf,
   summaryViewOf,
   taxViewsOf,
-  waitFor,
   type RunObservation,
   type RunPrediction,
   type TopicOffsets,
 } from '@invoice-engine/testing';
-import {
-  AS_OF,
-  INVOICE_DATE,
-  OTHER_PIPELINES_MS,
-  REFERENCE,
-  freshSchedules,
-  runToPredict,
-  seedDataSet,
-} from './support/data-set';
+import { OTHER_PIPELINES_MS, REFERENCE, freshSchedules, runToPredict, seedDataSet } from './support/data-set';
+import { runToEnd } from './support/pipeline-run';
 
 /**
  * The whole pipeline, each service its own process, on the real broker and PostgreSQL: one Posted run
@@ -39,27 +30,6 @@ import {
 let environment: PipelineEnvironment;
 let terms: BillingScheduleTerms[];
 let firstOffsets: TopicOffsets;
-
-async function runToEnd(runId: string, invoiceStatus: 'Draft' | 'Posted'): Promise<RunObservation> {
-  const startedAt = Date.now();
-  const answer = await environment.api.requestRun({
-    runId,
-    targetDate: AS_OF,
-    invoiceDate: INVOICE_DATE,
-    invoiceStatus,
-  });
-  expect(answer).toEqual({ status: 202, body: { runId } });
-  const observation = await observeRun(environment.queries, runId, { timeoutMs: 180_000, startedAt });
-  const targets = await environment.queries.projectionTargets();
-  await waitFor(
-    'the read models to catch up',
-    async () => ((await environment.queries.projectionsReached(targets)) ? true : undefined),
-    {
-      timeoutMs: 60_000,
-    },
-  );
-  return observation;
-}
 
 async function expectReadModelsToMatch(prediction: RunPrediction): Promise<void> {
   const { queries } = environment;
@@ -97,7 +67,7 @@ describe('a Posted run over 2,000 billing schedules of 200 accounts', () => {
 
   beforeAll(async () => {
     prediction = predictRun(runToPredict(runId, 'Posted'), freshSchedules(terms), REFERENCE);
-    observation = await runToEnd(runId, 'Posted');
+    observation = await runToEnd(environment, runId, 'Posted');
   }, 240_000);
 
   it('is a data set with every case of the issue in it', () => {
@@ -171,7 +141,7 @@ describe('a Posted run over 2,000 billing schedules of 200 accounts', () => {
 
     beforeAll(async () => {
       second = predictRun(runToPredict(secondRunId, 'Posted'), prediction.schedulesAfter.values(), REFERENCE);
-      await runToEnd(secondRunId, 'Posted');
+      await runToEnd(environment, secondRunId, 'Posted');
     }, 240_000);
 
     it('invoices nothing new and completes with every schedule excluded by its reason', async () => {

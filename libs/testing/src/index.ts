@@ -18,4 +18,5 @@ export * from './harness/pipeline-environment';
 export * from './read-models/read-model-queries';
 export * from './read-models/comparable-views';
 export * from './read-models/waiting';
+export * from './read-models/read-models-caught-up';
 export * from './read-models/run-observation';
