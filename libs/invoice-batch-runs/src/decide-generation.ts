@@ -1,9 +1,8 @@
 import { DomainError, type Instant } from '@invoice-engine/kernel';
-import type { RecordedGroup } from './group-outcome';
 import type { InvoiceBatchRunCommandOf } from './invoice-batch-run-commands';
 import type { InvoiceBatchRunEvent } from './invoice-batch-run-events';
 import type { RequestedRunState } from './invoice-batch-run-state';
-import { groupsRecordedSince, type RunProgress } from './run-progress';
+import { countsFollow, sameCounts, type RunProgress } from './run-progress';
 import { stageOutOfOrder, stepsToStage } from './run-stage';
 
 export function decideStartInvoiceGeneration(
@@ -22,39 +21,52 @@ export function decideStartInvoiceGeneration(
   ];
 }
 
-/** The work items `progress` adds to the run's last checkpoint, after checking it can follow it. */
-function newlyRecordedGroups(state: RequestedRunState, progress: RunProgress): readonly RecordedGroup[] {
+function diverged(progress: RunProgress): DomainError {
+  return new DomainError(
+    'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
+    'conflict',
+    `Progress of run ${progress.runId} does not continue the run's last checkpoint`,
+  );
+}
+
+/**
+ * How many work items `progress` counts beyond the run's last checkpoint, after checking it can
+ * follow it: its counts may not go below the checkpoint's, and the same number of work items must
+ * come with the same counts. None (a redelivered or an older checkpoint) gives 0.
+ */
+function newlyCountedGroups(state: RequestedRunState, progress: RunProgress): number {
   const { run } = state;
-  const recorded = Object.keys(progress.recordedGroups).length;
-  if (progress.runId !== run.request.runId || progress.counts.groupsCompleted !== recorded) {
+  if (progress.runId !== run.request.runId) {
     throw new DomainError(
       'INVOICE_BATCH_RUN.INVALID_PROGRESS',
       'validation',
-      `Progress of run ${progress.runId} does not fit run ${run.request.runId} or does not count its groups`,
+      `Progress of run ${progress.runId} does not fit run ${run.request.runId}`,
     );
   }
-  if (recorded > run.groupsExpected) {
+  const counted = progress.counts.groupsCompleted;
+  if (counted > run.groupsExpected) {
     throw new DomainError(
       'INVOICE_BATCH_RUN.MORE_GROUPS_THAN_EXPECTED',
       'conflict',
-      `Run ${run.request.runId} expects ${run.groupsExpected} work items, not ${recorded}`,
+      `Run ${run.request.runId} expects ${run.groupsExpected} work items, not ${counted}`,
     );
   }
-  return groupsRecordedSince(run.generation, progress);
+  const checkpoint = run.generation.counts;
+  const added = counted - checkpoint.groupsCompleted;
+  if (added === 0 && !sameCounts(checkpoint, progress.counts)) throw diverged(progress);
+  if (added > 0 && !countsFollow(checkpoint, progress.counts)) throw diverged(progress);
+  return Math.max(added, 0);
 }
 
+/** A checkpoint: the cumulative counts, which also say how many stored outcomes are counted. */
 function progressed(
   state: RequestedRunState,
   progress: RunProgress,
-  groupsRecorded: readonly RecordedGroup[],
   recordedAt: Instant,
 ): InvoiceBatchRunEvent {
   const { counts, runId } = progress;
   const { groupsExpected } = state.run;
-  return {
-    type: 'InvoiceGenerationProgressed',
-    data: { runId, groupsRecorded, counts, groupsExpected, recordedAt },
-  };
+  return { type: 'InvoiceGenerationProgressed', data: { runId, counts, groupsExpected, recordedAt } };
 }
 
 function generationAlreadyCompleted(runId: string): DomainError {
@@ -72,10 +84,9 @@ export function decideRecordInvoiceGenerationProgress(
 ): readonly InvoiceBatchRunEvent[] {
   const steps = stepsToStage(state, 'InvoiceGenerationInProgress');
   if (steps > 1) throw stageOutOfOrder(state, 'InvoiceGenerationInProgress');
-  const groupsRecorded = newlyRecordedGroups(state, command.progress);
-  if (groupsRecorded.length === 0) return [];
+  if (newlyCountedGroups(state, command.progress) === 0) return [];
   if (steps < 0) throw generationAlreadyCompleted(command.runId);
-  return [progressed(state, command.progress, groupsRecorded, command.recordedAt)];
+  return [progressed(state, command.progress, command.recordedAt)];
 }
 
 /**
@@ -89,9 +100,9 @@ export function decideCompleteInvoiceGeneration(
 ): readonly InvoiceBatchRunEvent[] {
   const steps = stepsToStage(state, 'InvoiceGenerationCompleted');
   if (steps > 2) throw stageOutOfOrder(state, 'InvoiceGenerationCompleted');
-  const groupsRecorded = newlyRecordedGroups(state, command.progress);
+  const newlyCounted = newlyCountedGroups(state, command.progress);
   if (steps <= 0) {
-    if (groupsRecorded.length === 0) return [];
+    if (newlyCounted === 0) return [];
     throw generationAlreadyCompleted(command.runId);
   }
   const { groupsExpected } = state.run;
@@ -106,6 +117,6 @@ export function decideCompleteInvoiceGeneration(
     type: 'InvoiceGenerationCompleted',
     data: { runId: command.runId, counts: command.progress.counts, completedAt: command.completedAt },
   };
-  if (steps === 1 && groupsRecorded.length === 0) return [completed];
-  return [progressed(state, command.progress, groupsRecorded, command.completedAt), completed];
+  if (steps === 1 && newlyCounted === 0) return [completed];
+  return [progressed(state, command.progress, command.completedAt), completed];
 }

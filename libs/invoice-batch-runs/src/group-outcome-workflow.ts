@@ -4,7 +4,12 @@ import { groupChunkKey, type GroupOutcome } from './group-outcome';
 import type { InvoiceBatchRunInstruction } from './invoice-batch-run-instructions';
 import type { InvoiceBatchRunState, RequestedRunState } from './invoice-batch-run-state';
 import { revenueTransactionErrorLog } from './revenue-transaction-error-log';
-import { foldGroupOutcomes, type GroupOutcomeRecording, type RunProgress } from './run-progress';
+import {
+  foldStoredOutcomes,
+  type GroupOutcomeRecording,
+  type RunProgress,
+  type SequencedGroupOutcome,
+} from './run-progress';
 import { stageIndex } from './status-subtype';
 import { stagePosition } from './run-stage';
 
@@ -68,33 +73,20 @@ function explain(
       return [
         { type: 'Ignore', reason: 'DuplicateGroupOutcome', detail: `Work item ${key} was already counted` },
       ];
-    case 'ConflictingOutcome':
-      return [
-        {
-          type: 'Ignore',
-          reason: 'ConflictingGroupOutcome',
-          detail: `Work item ${key} was counted with another outcome`,
-        },
-        conflictLog(
-          state,
-          recording.outcome,
-          'INVOICE_BATCH_RUN.CONFLICTING_GROUP_OUTCOME',
-          `Work item ${key} reported a second, different outcome; the first one counts`,
-          now,
-        ),
-      ];
   }
 }
 
 /**
- * The summarization service's reaction to a batch of group results (key: run id, so one consumer
- * per run). Folds them into `progress` (seeded by `resumeRunProgress`), then checkpoints or
- * completes generation. After generation completed nothing more is counted.
+ * The summarization service's reaction to a batch of stored group results (key: run id, so one
+ * consumer per run), numbered by its outcome store. Folds them into `progress` (seeded by
+ * `resumeRunProgress`), then checkpoints or completes generation. After generation completed nothing
+ * more is counted. A contradicting second outcome of a work item never gets here: the store keeps the
+ * first and reports the second as conflicting.
  */
 export function reactToGroupOutcomes(
   state: InvoiceBatchRunState,
   progress: RunProgress,
-  outcomes: readonly GroupOutcome[],
+  outcomes: readonly SequencedGroupOutcome[],
   now: Instant,
   policy: CheckpointPolicy,
 ): GroupOutcomesReaction {
@@ -110,7 +102,7 @@ export function reactToGroupOutcomes(
     const detail = `Run ${state.run.request.runId} was canceled; ${outcomes.length} group results dropped`;
     return { progress, instructions: [{ type: 'Ignore', reason: 'RunCanceled', detail }] };
   }
-  const folded = foldGroupOutcomes(progress, outcomes);
+  const folded = foldStoredOutcomes(progress, outcomes);
   const explanations = folded.recordings.flatMap((recording) => explain(state, recording, now));
   if (generationCompleted(state)) return { progress, instructions: explanations };
   const next = checkpointOrComplete(state, folded.progress, now, policy.checkpointEveryGroups);

@@ -37,13 +37,6 @@ export interface GroupOutcome {
   readonly amounts: readonly GroupAmounts[];
 }
 
-/** One (grouping key, chunk) a run has counted, with the fingerprint of the outcome it counted. */
-export interface RecordedGroup {
-  readonly groupingKey: string;
-  readonly chunkIndex: number;
-  readonly outcomeFingerprint: string;
-}
-
 /** Identity of a work item within a run; the chunk number comes first, so no key can be ambiguous. */
 export function groupChunkKey(group: { readonly groupingKey: string; readonly chunkIndex: number }): string {
   return `${group.chunkIndex}/${group.groupingKey}`;
@@ -104,7 +97,8 @@ export function validateGroupOutcome(outcome: GroupOutcome): void {
 
 /**
  * A short, order-insensitive digest of everything an outcome says, so a redelivery can be told
- * apart from a contradicting second outcome for the same work item (kept in checkpoint events).
+ * apart from a contradicting second outcome for the same work item (kept by the summarization
+ * service's outcome store).
  */
 export function outcomeFingerprint(outcome: GroupOutcome): string {
   const amounts = [...outcome.amounts]

@@ -7,6 +7,7 @@ export * from './group-outcome-workflow';
 export * from './invoice-batch-run-commands';
 export * from './invoice-batch-run-decider';
 export * from './invoice-batch-run-events';
+export * from './invoice-batch-run-event-versions';
 export * from './invoice-batch-run-instructions';
 export * from './invoice-batch-run-state';
 export * from './invoice-batch-run-workflow';

@@ -1,6 +1,5 @@
 import type { DomainEvent, Instant } from '@invoice-engine/kernel';
 import type { FilteringCounts } from './filtering-counts';
-import type { RecordedGroup } from './group-outcome';
 import type { InvoiceBatchRunRequest } from './run-request';
 import type { GenerationCounts } from './run-progress';
 import type { InvoiceBatchRunSummary } from './run-summary';
@@ -39,14 +38,15 @@ export type InvoiceGenerationStarted = DomainEvent<
 >;
 
 /**
- * A checkpoint: the work items counted since the previous checkpoint (with their outcome
- * fingerprints, so a restarted consumer skips redeliveries) and the cumulative counts.
+ * A checkpoint: the cumulative counts. `counts.groupsCompleted` is also how far the summarization
+ * service's numbered outcome store is counted (its outcomes 1..groupsCompleted), so a restarted
+ * consumer folds only the outcomes stored after it. Schema version 2; version 1 also listed every
+ * work item counted since the previous checkpoint (`groupsRecorded`), which the upcaster drops.
  */
 export type InvoiceGenerationProgressed = DomainEvent<
   'InvoiceGenerationProgressed',
   {
     readonly runId: string;
-    readonly groupsRecorded: readonly RecordedGroup[];
     readonly counts: GenerationCounts;
     readonly groupsExpected: number;
     readonly recordedAt: Instant;

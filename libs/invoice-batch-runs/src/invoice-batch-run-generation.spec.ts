@@ -1,6 +1,11 @@
 import { money, zeroMoney } from '@invoice-engine/kernel';
-import { outcomeFingerprint } from './group-outcome';
+import { invoiceBatchRunDecider } from './invoice-batch-run-decider';
+import {
+  invoiceBatchRunEventSchemaVersion,
+  upcastInvoiceBatchRunEvent,
+} from './invoice-batch-run-event-versions';
 import type { InvoiceBatchRunEvent } from './invoice-batch-run-events';
+import { evolveInvoiceBatchRun, initialInvoiceBatchRunState } from './invoice-batch-run-state';
 import {
   domainErrorOf,
   failedGroup,
@@ -35,16 +40,13 @@ function typesOf(events: readonly InvoiceBatchRunEvent[]): readonly string[] {
 }
 
 describe('when invoice generation is under way', () => {
-  it('checkpoints the newly counted work items with the cumulative counts', () => {
+  it('checkpoints the cumulative counts, and nothing that grows with the number of groups', () => {
     const progress = progressOf([groupA]);
     expect(givenCommands(generationStarted).when(runCommand.recordGeneration(progress))).toEqual([
       {
         type: 'InvoiceGenerationProgressed',
         data: {
           runId: RUN_ID,
-          groupsRecorded: [
-            { groupingKey: 'A', chunkIndex: 0, outcomeFingerprint: outcomeFingerprint(groupA) },
-          ],
           counts: progress.counts,
           groupsExpected: 2,
           recordedAt: minute(5),
@@ -60,25 +62,24 @@ describe('when invoice generation is under way', () => {
     expect(givenCommands(oneRecorded).when(runCommand.recordGeneration(progressOf([])))).toEqual([]);
   });
 
-  it('checkpoints only the work items added since the last checkpoint', () => {
-    const [event] = givenCommands(oneRecorded).when(
-      runCommand.recordGeneration(progressOf([groupB, groupA])),
-    );
-    expect(
-      event?.type === 'InvoiceGenerationProgressed' &&
-        event.data.groupsRecorded.map((group) => group.groupingKey),
-    ).toEqual(['B']);
+  it('checkpoints a later fold with its cumulative counts', () => {
+    const both = progressOf([groupA, groupB]);
+    const [event] = givenCommands(oneRecorded).when(runCommand.recordGeneration(both));
+    expect(event?.type === 'InvoiceGenerationProgressed' && event.data.counts).toEqual(both.counts);
   });
 
-  it('refuses progress that misses a checkpointed work item or counts it differently', () => {
-    const missing = runCommand.recordGeneration(progressOf([groupB]));
-    expect(domainErrorOf(() => givenCommands(oneRecorded).when(missing)).code).toBe(
+  it('refuses progress with as many work items but other counts, or with counts that went down', () => {
+    const otherOutcome = runCommand.recordGeneration(progressOf([groupB]));
+    expect(domainErrorOf(() => givenCommands(oneRecorded).when(otherOutcome)).code).toBe(
       'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
     );
-    const otherOutcome = runCommand.recordGeneration(
-      progressOf([{ ...groupA, billingSchedulesProcessed: 5 }, groupB]),
+    const countedLess = runCommand.recordGeneration(
+      progressOf([
+        succeededGroup('C', { subtotal: 1n, tax: 0n }),
+        succeededGroup('D', { subtotal: 1n, tax: 0n }),
+      ]),
     );
-    expect(domainErrorOf(() => givenCommands(oneRecorded).when(otherOutcome)).code).toBe(
+    expect(domainErrorOf(() => givenCommands(oneRecorded).when(countedLess)).code).toBe(
       'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
     );
   });
@@ -239,6 +240,46 @@ describe('a whole run', () => {
       totalDraftInvoiceAmount: zeroMoney(USD),
       excludedByReason: { NotDue: 4, OnHold: 1, Suspended: 0 },
       totalsByCurrency: {},
+    });
+  });
+});
+
+describe('a checkpoint written at schema version 1', () => {
+  /** As the summarization service wrote it before version 2: with every work item counted since. */
+  const versionOneCheckpoint = {
+    runId: RUN_ID,
+    groupsRecorded: [{ groupingKey: 'A', chunkIndex: 0, outcomeFingerprint: 'b1a0c3f2-fingerprint' }],
+    counts: progressOf([groupA]).counts,
+    groupsExpected: 2,
+    recordedAt: minute(5),
+  };
+
+  it('reads as the current checkpoint, without the list of work items', () => {
+    const upcast = upcastInvoiceBatchRunEvent('InvoiceGenerationProgressed', 1, versionOneCheckpoint);
+    expect(upcast).toEqual({
+      type: 'InvoiceGenerationProgressed',
+      data: { runId: RUN_ID, counts: progressOf([groupA]).counts, groupsExpected: 2, recordedAt: minute(5) },
+    });
+    expect(invoiceBatchRunEventSchemaVersion('InvoiceGenerationProgressed')).toBe(2);
+  });
+
+  it('resumes the fold where it left off, so the next checkpoint follows it', () => {
+    const { events } = runCommands(generationStarted);
+    const state = [
+      ...events,
+      upcastInvoiceBatchRunEvent('InvoiceGenerationProgressed', 1, versionOneCheckpoint),
+    ].reduce(evolveInvoiceBatchRun, initialInvoiceBatchRunState());
+    expect(state.status === 'Started' && state.run.generation).toEqual(progressOf([groupA]));
+    const both = progressOf([groupA, groupB]);
+    const next = invoiceBatchRunDecider.decide(runCommand.completeGeneration(both), state);
+    expect(typesOf(next)).toEqual(['InvoiceGenerationProgressed', 'InvoiceGenerationCompleted']);
+  });
+
+  it('leaves other events and current versions as they are', () => {
+    const started = { runId: RUN_ID, groupsExpected: 2, startedAt: minute(4) };
+    expect(upcastInvoiceBatchRunEvent('InvoiceGenerationStarted', 1, started)).toEqual({
+      type: 'InvoiceGenerationStarted',
+      data: started,
     });
   });
 });

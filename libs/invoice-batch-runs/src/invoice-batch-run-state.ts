@@ -2,7 +2,7 @@ import { assertNever, type Instant } from '@invoice-engine/kernel';
 import { noFilteringCounts, type FilteringCounts } from './filtering-counts';
 import type { InvoiceBatchRunEvent } from './invoice-batch-run-events';
 import type { InvoiceBatchRunRequest } from './run-request';
-import { applyRecordedGroups, emptyRunProgress, type RunProgress } from './run-progress';
+import { emptyRunProgress, type RunProgress } from './run-progress';
 import type { InvoiceBatchRunSummary } from './run-summary';
 import type { InProgressStatusSubtype, StageReached, StatusSubtype } from './status-subtype';
 
@@ -111,7 +111,7 @@ export function evolveInvoiceBatchRun(
     case 'InvoiceGenerationStarted':
       return started(current, 'InvoiceGenerationStarted', run, event.data.startedAt);
     case 'InvoiceGenerationProgressed': {
-      const generation = applyRecordedGroups(run.generation, event.data.groupsRecorded, event.data.counts);
+      const generation: RunProgress = { runId: run.generation.runId, counts: event.data.counts };
       return started(current, 'InvoiceGenerationInProgress', { ...run, generation }, event.data.recordedAt);
     }
     case 'InvoiceGenerationCompleted':

@@ -19,6 +19,7 @@ import {
   progressOf,
   runCommand,
   runCommands,
+  sequenced,
   succeededGroup,
   RUN_ID,
 } from './run-examples';
@@ -166,7 +167,7 @@ describe('when group results arrive', () => {
     const early = reactToGroupOutcomes(
       stateAfter(filteringStarted),
       start,
-      [succeededGroup('A')],
+      sequenced([succeededGroup('A')]),
       now,
       policy,
     );
@@ -176,9 +177,15 @@ describe('when group results arrive', () => {
 
   it('checkpoints every N work items and completes when all are in', () => {
     expect(
-      typesOf(reactToGroupOutcomes(state, start, [succeededGroup('A')], now, policy).instructions),
+      typesOf(reactToGroupOutcomes(state, start, sequenced([succeededGroup('A')]), now, policy).instructions),
     ).toEqual([]);
-    const two = reactToGroupOutcomes(state, start, [succeededGroup('A'), failedGroup('B')], now, policy);
+    const two = reactToGroupOutcomes(
+      state,
+      start,
+      sequenced([succeededGroup('A'), failedGroup('B')]),
+      now,
+      policy,
+    );
     expect(two.instructions).toEqual([
       {
         type: 'HandleRunCommand',
@@ -190,37 +197,33 @@ describe('when group results arrive', () => {
         },
       },
     ]);
-    const all = reactToGroupOutcomes(state, two.progress, [succeededGroup('C')], now, policy);
+    const all = reactToGroupOutcomes(state, two.progress, sequenced([succeededGroup('C')], 2), now, policy);
     expect(typesOf(all.instructions)).toEqual(['CompleteInvoiceGeneration']);
   });
 
-  it('ignores a duplicate and logs a contradicting outcome', () => {
+  it('ignores an outcome already counted', () => {
     const once = progressOf([succeededGroup('A')]);
-    const reaction = reactToGroupOutcomes(state, once, [succeededGroup('A'), failedGroup('A')], now, policy);
-    expect(typesOf(reaction.instructions)).toEqual([
-      'Ignore:DuplicateGroupOutcome',
-      'Ignore:ConflictingGroupOutcome',
-      'WriteErrorLog',
-    ]);
-    const log = reaction.instructions[2];
-    expect(log?.type === 'WriteErrorLog' && log.errorLog).toMatchObject({
-      category: 'Summarization',
-      groupingKey: 'A',
-    });
-    expect(reaction.progress.counts).toEqual(once.counts);
+    const reaction = reactToGroupOutcomes(state, once, sequenced([succeededGroup('A')]), now, policy);
+    expect(typesOf(reaction.instructions)).toEqual(['Ignore:DuplicateGroupOutcome']);
+    expect(reaction.progress).toEqual(once);
   });
 
   it('drops results of a canceled run and logs work items arriving after generation completed', () => {
     const canceled = stateAfter([...generationStarted, runCommand.cancel()]);
     expect(
-      typesOf(reactToGroupOutcomes(canceled, start, [succeededGroup('A')], now, policy).instructions),
+      typesOf(
+        reactToGroupOutcomes(canceled, start, sequenced([succeededGroup('A')]), now, policy).instructions,
+      ),
     ).toEqual(['Ignore:RunCanceled']);
     const all = progressOf(['A', 'B', 'C'].map((key) => succeededGroup(key)));
     const completed = stateAfter([...generationStarted, runCommand.completeGeneration(all)]);
     const late = reactToGroupOutcomes(
       completed,
       all,
-      [succeededGroup('A'), succeededGroup('D')],
+      [
+        { sequence: 1, outcome: succeededGroup('A') },
+        { sequence: 4, outcome: succeededGroup('D') },
+      ],
       now,
       policy,
     );
@@ -229,6 +232,11 @@ describe('when group results arrive', () => {
       'Ignore:RunFinished',
       'WriteErrorLog',
     ]);
+    const log = late.instructions[2];
+    expect(log?.type === 'WriteErrorLog' && log.errorLog).toMatchObject({
+      category: 'Summarization',
+      groupingKey: 'D',
+    });
     expect(late.progress).toEqual(all);
   });
 });
@@ -242,11 +250,15 @@ describe('a summarization service that restarts between checkpoints', () => {
     const { events } = runCommands(checkpointed);
     const state = foldEvents(invoiceBatchRunDecider, events);
     const resumed = resumeRunProgress(state) ?? emptyRunProgress(RUN_ID);
-    // Kafka redelivers everything after the last committed offset: B again, then C.
+    // Kafka redelivers everything after the last committed offset: B again (the store gave it
+    // number 2 the first time), then C.
     const reaction = reactToGroupOutcomes(
       state,
       resumed,
-      [succeededGroup('B'), succeededGroup('C')],
+      [
+        { sequence: 2, outcome: succeededGroup('B') },
+        { sequence: 3, outcome: succeededGroup('C') },
+      ],
       now,
       policy,
     );

@@ -18,7 +18,12 @@ import { invoiceBatchRunDecider } from './invoice-batch-run-decider';
 import type { InvoiceBatchRunEvent } from './invoice-batch-run-events';
 import type { InvoiceBatchRunState } from './invoice-batch-run-state';
 import type { InvoiceBatchRunRequest } from './run-request';
-import { emptyRunProgress, foldGroupOutcomes, type RunProgress } from './run-progress';
+import {
+  emptyRunProgress,
+  foldStoredOutcomes,
+  type RunProgress,
+  type SequencedGroupOutcome,
+} from './run-progress';
 
 export const RUN_ID = 'run-1';
 export const USD = currencyCode('USD');
@@ -195,9 +200,14 @@ export const runCommand = {
   }),
 };
 
-/** The fold of the given outcomes from nothing. */
+/** Distinct work items' outcomes numbered 1, 2, 3… in the given order, as the outcome store numbers them. */
+export function sequenced(outcomes: readonly GroupOutcome[], after = 0): readonly SequencedGroupOutcome[] {
+  return outcomes.map((outcome, index) => ({ sequence: after + index + 1, outcome }));
+}
+
+/** The fold of the given outcomes (distinct work items) from nothing. */
 export function progressOf(outcomes: readonly GroupOutcome[]): RunProgress {
-  return foldGroupOutcomes(emptyRunProgress(RUN_ID), outcomes).progress;
+  return foldStoredOutcomes(emptyRunProgress(RUN_ID), sequenced(outcomes)).progress;
 }
 
 /** given the commands already handled → when this command → the events it decides. */

@@ -7,12 +7,21 @@ import {
   succeededGroup,
   amounts,
   progressOf,
+  sequenced,
   RUN_ID,
   USD,
   EUR,
 } from './run-examples';
-import type { GroupOutcome } from './group-outcome';
-import { emptyRunProgress, foldGroupOutcomes, recordGroupOutcome } from './run-progress';
+import { groupChunkKey, type GroupOutcome } from './group-outcome';
+import {
+  emptyRunProgress,
+  foldGroupOutcomes,
+  foldStoredOutcomes,
+  lastCountedSequence,
+  recordStoredOutcome,
+  type RunProgress,
+  type SequencedGroupOutcome,
+} from './run-progress';
 import { summarizeRun } from './run-summary';
 
 describe('folding group outcomes', () => {
@@ -35,23 +44,58 @@ describe('folding group outcomes', () => {
     });
   });
 
-  it('changes nothing for the same outcome twice', () => {
+  it('changes nothing for an outcome already counted (a redelivery)', () => {
     const once = progressOf([succeededGroup('A')]);
-    const { progress, recordings } = foldGroupOutcomes(once, [succeededGroup('A')]);
+    const { progress, recordings } = foldStoredOutcomes(once, sequenced([succeededGroup('A')]));
     expect(progress).toEqual(once);
     expect(recordings.map((recording) => recording.result)).toEqual(['AlreadyRecorded']);
   });
 
-  it('counts nothing for a contradicting second outcome of a work item and reports it', () => {
-    const once = progressOf([succeededGroup('A')]);
-    const { progress, recordings } = foldGroupOutcomes(once, [failedGroup('A')]);
-    expect(progress.counts).toEqual(once.counts);
-    expect(recordings[0]?.result).toBe('ConflictingOutcome');
+  it('counts in sequence order, whatever order the batch lists them in', () => {
+    const [first, second] = sequenced([succeededGroup('A'), failedGroup('B', 2)]);
+    if (first === undefined || second === undefined) throw new Error('two outcomes expected');
+    const { progress, recordings } = foldStoredOutcomes(emptyRunProgress(RUN_ID), [second, first]);
+    expect(progress).toEqual(progressOf([succeededGroup('A'), failedGroup('B', 2)]));
+    expect(recordings.map((recording) => recording.sequence)).toEqual([1, 2]);
+  });
+
+  it('keeps no list of counted work items, so its size does not grow with the run', () => {
+    const many = Array.from({ length: 50 }, (_, index) => succeededGroup(`G${index}`));
+    expect(Object.keys(progressOf(many))).toEqual(['runId', 'counts']);
+    expect(lastCountedSequence(progressOf(many))).toBe(50);
+  });
+
+  it('refuses to skip stored outcomes it has not folded, as a conflict to read them and retry', () => {
+    const error = domainErrorOf(() =>
+      foldStoredOutcomes(progressOf([succeededGroup('A')]), sequenced([succeededGroup('C')], 2)),
+    );
+    expect([error.code, error.kind]).toEqual(['INVOICE_BATCH_RUN.OUTCOME_SEQUENCE_GAP', 'conflict']);
+  });
+
+  it('refuses a sequence number that is not a positive integer', () => {
+    const outcome = { sequence: 0, outcome: succeededGroup('A') };
+    expect(domainErrorOf(() => recordStoredOutcome(emptyRunProgress(RUN_ID), outcome)).code).toBe(
+      'INVOICE_BATCH_RUN.INVALID_OUTCOME_SEQUENCE',
+    );
+  });
+
+  it('folds a list held at once as the store would number it: a repeated work item counts once', () => {
+    const listed = foldGroupOutcomes(emptyRunProgress(RUN_ID), [
+      succeededGroup('A'),
+      failedGroup('A'),
+      failedGroup('B', 2),
+    ]);
+    expect(listed.progress).toEqual(progressOf([succeededGroup('A'), failedGroup('B', 2)]));
+    expect(listed.recordings.map((recording) => recording.result)).toEqual([
+      'Recorded',
+      'AlreadyRecorded',
+      'Recorded',
+    ]);
   });
 
   it('refuses an outcome of another run', () => {
-    const foreign = { ...succeededGroup('A'), runId: 'run-2' };
-    expect(domainErrorOf(() => recordGroupOutcome(emptyRunProgress(RUN_ID), foreign)).code).toBe(
+    const foreign = { sequence: 1, outcome: { ...succeededGroup('A'), runId: 'run-2' } };
+    expect(domainErrorOf(() => recordStoredOutcome(emptyRunProgress(RUN_ID), foreign)).code).toBe(
       'INVOICE_BATCH_RUN.GROUP_OUTCOME_OF_ANOTHER_RUN',
     );
   });
@@ -70,9 +114,9 @@ describe('folding group outcomes', () => {
     ],
     ['a negative chunk index', { ...succeededGroup('A'), chunkIndex: -1 }],
   ])('rejects an outcome where %s', (_case, outcome) => {
-    expect(domainErrorOf(() => recordGroupOutcome(emptyRunProgress(RUN_ID), outcome)).code).toBe(
-      'INVOICE_BATCH_RUN.INVALID_GROUP_OUTCOME',
-    );
+    expect(
+      domainErrorOf(() => recordStoredOutcome(emptyRunProgress(RUN_ID), { sequence: 1, outcome })).code,
+    ).toBe('INVOICE_BATCH_RUN.INVALID_GROUP_OUTCOME');
   });
 });
 
@@ -115,13 +159,31 @@ const outcomesAndRedelivery = workItems
       ),
   );
 
+/**
+ * What the outcome store does with arriving outcomes: the first outcome of a work item gets the next
+ * number, a repeat gets the number already given (the store reports it as a duplicate).
+ */
+function storeInArrivalOrder(arrivals: readonly GroupOutcome[]): readonly SequencedGroupOutcome[] {
+  const numbers = new Map<string, number>();
+  return arrivals.map((outcome) => {
+    const key = groupChunkKey(outcome);
+    const sequence = numbers.get(key) ?? numbers.size + 1;
+    numbers.set(key, sequence);
+    return { sequence, outcome };
+  });
+}
+
+function foldArrivals(arrivals: readonly GroupOutcome[]): RunProgress {
+  return foldStoredOutcomes(emptyRunProgress(RUN_ID), storeInArrivalOrder(arrivals)).progress;
+}
+
 describe('the summary of folded outcomes', () => {
   it('is the same in any order and with any duplicates', () => {
     fc.assert(
       fc.property(outcomesAndRedelivery, ({ outcomes, redelivered }) => {
         const filtering = filteringCounts(outcomes.length);
         const inOrder = summarizeRun(filtering, progressOf(outcomes).counts, USD);
-        const shuffled = summarizeRun(filtering, progressOf(redelivered).counts, USD);
+        const shuffled = summarizeRun(filtering, foldArrivals(redelivered).counts, USD);
         expect(shuffled).toEqual(inOrder);
         expect(JSON.stringify(Object.keys(shuffled.totalsByCurrency))).toBe(
           JSON.stringify(Object.keys(inOrder.totalsByCurrency)),
@@ -134,8 +196,11 @@ describe('the summary of folded outcomes', () => {
   it('is the same whether outcomes arrive in one batch or one by one', () => {
     fc.assert(
       fc.property(outcomesAndRedelivery, ({ redelivered }) => {
-        const oneByOne = redelivered.reduce(recordGroupOutcome, emptyRunProgress(RUN_ID));
-        expect(oneByOne).toEqual(progressOf(redelivered));
+        const oneByOne = storeInArrivalOrder(redelivered).reduce(
+          recordStoredOutcome,
+          emptyRunProgress(RUN_ID),
+        );
+        expect(oneByOne).toEqual(foldArrivals(redelivered));
       }),
       { numRuns: 100 },
     );

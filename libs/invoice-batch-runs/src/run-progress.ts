@@ -1,13 +1,6 @@
 import { DomainError, zeroMoney, type Money } from '@invoice-engine/kernel';
 import { addToCurrencyTotals, type CurrencyTotals } from './currency-totals';
-import {
-  groupChunkKey,
-  isFailedGroup,
-  outcomeFingerprint,
-  validateGroupOutcome,
-  type GroupOutcome,
-  type RecordedGroup,
-} from './group-outcome';
+import { groupChunkKey, isFailedGroup, validateGroupOutcome, type GroupOutcome } from './group-outcome';
 
 /** Cumulative counts of the group outcomes a run has folded so far. */
 export interface GenerationCounts {
@@ -24,25 +17,29 @@ export interface GenerationCounts {
 }
 
 /**
- * The fold of a run's group outcomes: which work items were counted (with the fingerprint of the
- * outcome counted) and the counts. Counting each work item once makes the fold idempotent and
- * independent of arrival order, so Kafka redeliveries and reordering change nothing.
+ * The fold of a run's group outcomes: the cumulative counts. The summarization service numbers a
+ * run's stored outcomes 1, 2, 3… in the order it stores them, one number per work item (a repeat or a
+ * contradicting second outcome gets none), so `counts.groupsCompleted` is also the number of the last
+ * outcome counted: the fold's high-water mark. Counting by that number makes the fold idempotent
+ * whatever Kafka redelivers, and keeps a checkpoint the same size however many groups a run has.
  */
 export interface RunProgress {
   readonly runId: string;
-  readonly recordedGroups: Readonly<Record<string, RecordedGroup>>;
   readonly counts: GenerationCounts;
 }
 
-/** What folding one outcome did. */
-export type GroupOutcomeRecording =
-  | { readonly result: 'Recorded'; readonly outcome: GroupOutcome }
-  | { readonly result: 'AlreadyRecorded'; readonly outcome: GroupOutcome }
-  | {
-      readonly result: 'ConflictingOutcome';
-      readonly outcome: GroupOutcome;
-      readonly recorded: RecordedGroup;
-    };
+/** A stored group outcome with its number in the run's outcome sequence (from 1, no gaps). */
+export interface SequencedGroupOutcome {
+  readonly sequence: number;
+  readonly outcome: GroupOutcome;
+}
+
+/** What folding one outcome did: counted it, or found it already counted. */
+export interface GroupOutcomeRecording {
+  readonly result: 'Recorded' | 'AlreadyRecorded';
+  readonly outcome: GroupOutcome;
+  readonly sequence: number;
+}
 
 export function noGenerationCounts(): GenerationCounts {
   return {
@@ -59,7 +56,7 @@ export function noGenerationCounts(): GenerationCounts {
 }
 
 export function emptyRunProgress(runId: string): RunProgress {
-  return { runId, recordedGroups: {}, counts: noGenerationCounts() };
+  return { runId, counts: noGenerationCounts() };
 }
 
 function addOutcome(counts: GenerationCounts, outcome: GroupOutcome): GenerationCounts {
@@ -81,86 +78,113 @@ function addOutcome(counts: GenerationCounts, outcome: GroupOutcome): Generation
   };
 }
 
+/** The number of the last outcome the progress counted; the next one to count is this plus one. */
+export function lastCountedSequence(progress: RunProgress): number {
+  return progress.counts.groupsCompleted;
+}
+
+function checkFoldable(progress: RunProgress, sequenced: SequencedGroupOutcome): void {
+  const { outcome, sequence } = sequenced;
+  if (outcome.runId !== progress.runId) {
+    throw new DomainError(
+      'INVOICE_BATCH_RUN.GROUP_OUTCOME_OF_ANOTHER_RUN',
+      'validation',
+      `An outcome of run ${outcome.runId} cannot be folded into run ${progress.runId}`,
+    );
+  }
+  validateGroupOutcome(outcome);
+  if (!Number.isInteger(sequence) || sequence < 1) {
+    throw new DomainError(
+      'INVOICE_BATCH_RUN.INVALID_OUTCOME_SEQUENCE',
+      'validation',
+      `Outcome ${groupChunkKey(outcome)} of run ${outcome.runId} has sequence ${sequence}, not a positive integer`,
+    );
+  }
+}
+
+function sequenceGap(progress: RunProgress, counts: GenerationCounts, sequence: number): DomainError {
+  return new DomainError(
+    'INVOICE_BATCH_RUN.OUTCOME_SEQUENCE_GAP',
+    'conflict',
+    `Run ${progress.runId} counted outcomes up to ${counts.groupsCompleted}; outcome ${sequence} cannot come next`,
+  );
+}
+
 /**
- * Folds a batch of outcomes (as consumed from the group-results topic). The first outcome of a
- * work item counts; the same outcome again is `AlreadyRecorded`; a different one for a counted
- * work item is `ConflictingOutcome` and counts nothing (the caller logs it).
+ * Folds stored outcomes, in sequence order. An outcome numbered at or below the last one counted is
+ * `AlreadyRecorded` (a redelivery) and changes nothing; the next number counts; a later number means
+ * the caller missed stored outcomes (another consumer stored them): a `conflict` error, so the caller
+ * reads what it missed and folds again. Work per outcome is constant, whatever the run's size.
+ */
+export function foldStoredOutcomes(
+  progress: RunProgress,
+  outcomes: readonly SequencedGroupOutcome[],
+): { readonly progress: RunProgress; readonly recordings: readonly GroupOutcomeRecording[] } {
+  let counts = progress.counts;
+  const inOrder = [...outcomes].sort((left, right) => left.sequence - right.sequence);
+  const recordings = inOrder.map((sequenced): GroupOutcomeRecording => {
+    checkFoldable(progress, sequenced);
+    const { outcome, sequence } = sequenced;
+    if (sequence <= counts.groupsCompleted) return { result: 'AlreadyRecorded', outcome, sequence };
+    if (sequence > counts.groupsCompleted + 1) throw sequenceGap(progress, counts, sequence);
+    counts = addOutcome(counts, outcome);
+    return { result: 'Recorded', outcome, sequence };
+  });
+  return { progress: { runId: progress.runId, counts }, recordings };
+}
+
+export function recordStoredOutcome(progress: RunProgress, outcome: SequencedGroupOutcome): RunProgress {
+  return foldStoredOutcomes(progress, [outcome]).progress;
+}
+
+/**
+ * Folds a list of outcomes of work items the progress has not counted yet, numbering them as the
+ * outcome store would: in list order, a work item's first outcome counts and a repeat (the same or
+ * another outcome) counts nothing. For callers that hold every outcome at once (oracles, examples).
  */
 export function foldGroupOutcomes(
   progress: RunProgress,
   outcomes: readonly GroupOutcome[],
 ): { readonly progress: RunProgress; readonly recordings: readonly GroupOutcomeRecording[] } {
-  // One copy per batch, not per outcome: runs have tens of thousands of groups.
-  const recordedGroups: Record<string, RecordedGroup> = { ...progress.recordedGroups };
-  let counts = progress.counts;
-  const recordings = outcomes.map((outcome): GroupOutcomeRecording => {
-    if (outcome.runId !== progress.runId) {
-      throw new DomainError(
-        'INVOICE_BATCH_RUN.GROUP_OUTCOME_OF_ANOTHER_RUN',
-        'validation',
-        `An outcome of run ${outcome.runId} cannot be folded into run ${progress.runId}`,
-      );
-    }
-    validateGroupOutcome(outcome);
+  const numbers = new Map<string, number>();
+  const stored = outcomes.map((outcome): SequencedGroupOutcome => {
     const key = groupChunkKey(outcome);
-    const fingerprint = outcomeFingerprint(outcome);
-    const recorded = recordedGroups[key];
-    if (recorded !== undefined) {
-      return recorded.outcomeFingerprint === fingerprint
-        ? { result: 'AlreadyRecorded', outcome }
-        : { result: 'ConflictingOutcome', outcome, recorded };
-    }
-    recordedGroups[key] = {
-      groupingKey: outcome.groupingKey,
-      chunkIndex: outcome.chunkIndex,
-      outcomeFingerprint: fingerprint,
-    };
-    counts = addOutcome(counts, outcome);
-    return { result: 'Recorded', outcome };
+    const sequence = numbers.get(key) ?? lastCountedSequence(progress) + numbers.size + 1;
+    numbers.set(key, sequence);
+    return { sequence, outcome };
   });
-  return { progress: { runId: progress.runId, recordedGroups, counts }, recordings };
+  return foldStoredOutcomes(progress, stored);
 }
 
-export function recordGroupOutcome(progress: RunProgress, outcome: GroupOutcome): RunProgress {
-  return foldGroupOutcomes(progress, [outcome]).progress;
+const COUNT_FIELDS = [
+  'groupsCompleted',
+  'groupsFailed',
+  'billingSchedulesProcessed',
+  'billingSchedulesFailed',
+  'invoicesGenerated',
+  'invoicesFailed',
+  'draftInvoices',
+  'postedInvoices',
+] as const;
+
+/** Whether `later` can be a fold that continues `earlier`: no count and no currency total went down. */
+export function countsFollow(earlier: GenerationCounts, later: GenerationCounts): boolean {
+  if (COUNT_FIELDS.some((field) => later[field] < earlier[field])) return false;
+  return Object.entries(earlier.totalsByCurrency).every(([currency, total]) => {
+    const next = later.totalsByCurrency[currency];
+    return (
+      next !== undefined &&
+      next.invoiced.minorUnits >= total.invoiced.minorUnits &&
+      next.draft.minorUnits >= total.draft.minorUnits
+    );
+  });
 }
 
-function diverged(later: RunProgress, key: string): DomainError {
-  return new DomainError(
-    'INVOICE_BATCH_RUN.PROGRESS_DIVERGED',
-    'conflict',
-    `Progress of run ${later.runId} does not contain group ${key} as already recorded`,
+/** Whether two folds counted exactly the same. */
+export function sameCounts(left: GenerationCounts, right: GenerationCounts): boolean {
+  return (
+    countsFollow(left, right) &&
+    countsFollow(right, left) &&
+    Object.keys(left.totalsByCurrency).length === Object.keys(right.totalsByCurrency).length
   );
-}
-
-/**
- * The work items `later` counted that `earlier` did not, sorted so that a retried checkpoint is
- * the same event whatever order the outcomes arrived in. Nothing new (a redelivered or older
- * checkpoint) gives none. Throws when a work item was counted with another outcome, or when `later`
- * adds work items but misses some of `earlier`: its cumulative counts would then be wrong.
- */
-export function groupsRecordedSince(earlier: RunProgress, later: RunProgress): readonly RecordedGroup[] {
-  const added: RecordedGroup[] = [];
-  for (const key of Object.keys(later.recordedGroups).sort()) {
-    const recorded = later.recordedGroups[key];
-    const known = earlier.recordedGroups[key];
-    if (recorded === undefined) continue;
-    if (known === undefined) added.push(recorded);
-    else if (known.outcomeFingerprint !== recorded.outcomeFingerprint) throw diverged(later, key);
-  }
-  if (added.length === 0) return [];
-  const missing = Object.keys(earlier.recordedGroups).find((key) => later.recordedGroups[key] === undefined);
-  if (missing !== undefined) throw diverged(later, missing);
-  return added;
-}
-
-/** Applies a checkpoint: the newly counted work items and the cumulative counts after them. */
-export function applyRecordedGroups(
-  progress: RunProgress,
-  groups: readonly RecordedGroup[],
-  counts: GenerationCounts,
-): RunProgress {
-  const recordedGroups: Record<string, RecordedGroup> = { ...progress.recordedGroups };
-  for (const group of groups) recordedGroups[groupChunkKey(group)] = group;
-  return { runId: progress.runId, recordedGroups, counts };
 }

@@ -8,8 +8,10 @@ import {
   evolveInvoiceBatchRun,
   initialInvoiceBatchRunState,
   invoiceBatchRunDecider,
+  invoiceBatchRunEventSchemaVersion,
   stageIndex,
   stagePosition,
+  upcastInvoiceBatchRunEvent,
   type InvoiceBatchRunCommand,
   type InvoiceBatchRunEvent,
   type InvoiceBatchRunState,
@@ -32,9 +34,9 @@ export interface LoadedInvoiceBatchRun {
   readonly events: readonly RecordedEvent[];
 }
 
-/** The store holds what the decider emitted; reading it back as run events is the adapter's promise. */
+/** The store holds what the decider emitted, at the schema version of its time: read as current. */
 function asRunEvent(event: RecordedEvent): InvoiceBatchRunEvent {
-  return { type: event.type, data: event.data } as InvoiceBatchRunEvent;
+  return upcastInvoiceBatchRunEvent(event.type, event.schemaVersion, event.data);
 }
 
 export async function loadInvoiceBatchRun(store: EventStore, runId: string): Promise<LoadedInvoiceBatchRun> {
@@ -72,11 +74,10 @@ export async function appendRunCommands(
 ): Promise<LoadedInvoiceBatchRun> {
   const { events, state } = decideRunCommands(run.state, commands);
   if (events.length === 0) return run;
-  const result = await store.append(
-    run.stream,
-    eventsToAppend(run.stream, nextRevision(run.revision), events, context),
-    run.revision,
+  const envelopes = eventsToAppend(run.stream, nextRevision(run.revision), events, context).map(
+    (envelope, index) => ({ ...envelope, schemaVersion: runEventSchemaVersion(events[index]) }),
   );
+  const result = await store.append(run.stream, envelopes, run.revision);
   return { ...run, state, revision: result.nextExpectedRevision };
 }
 
@@ -99,6 +100,11 @@ export async function appendRunCommandsReloading(
       current = await loadInvoiceBatchRun(store, run.runId);
     }
   }
+}
+
+function runEventSchemaVersion(event: InvoiceBatchRunEvent | undefined): number {
+  if (event === undefined) throw new Error('an envelope without its run event');
+  return invoiceBatchRunEventSchemaVersion(event.type);
 }
 
 /** Where a run is on the path of DOMAIN.md section 4, compared with one stage: has it reached it? */

@@ -1,4 +1,4 @@
-import type { GroupOutcome } from '@invoice-engine/invoice-batch-runs';
+import type { GroupOutcome, SequencedGroupOutcome } from '@invoice-engine/invoice-batch-runs';
 
 /**
  * What storing an outcome did: the first outcome of a work item is `Recorded`; the same one again is a
@@ -7,20 +7,24 @@ import type { GroupOutcome } from '@invoice-engine/invoice-batch-runs';
  */
 export type OutcomeStorage = 'Recorded' | 'Duplicate' | 'Conflicting';
 
-/** A work item of a run: one grouping key, one chunk of it. */
-export interface WorkItemKey {
-  readonly groupingKey: string;
-  readonly chunkIndex: number;
+/** What storing one outcome did, and the number the work item's stored (first) outcome has. */
+export interface StoredOutcome {
+  readonly storage: OutcomeStorage;
+  readonly sequence: number;
 }
 
 /**
  * The summarization service's own record of group outcomes, one per (run, grouping key, chunk). It
- * makes the fold independent of Kafka offsets: an outcome stored here is never lost, and the run
- * stream's checkpoints say which stored outcomes are already counted.
+ * makes the fold independent of Kafka offsets: an outcome stored here is never lost. The store numbers
+ * a run's outcomes 1, 2, 3… in the order they are stored (one number per work item, no gaps, never
+ * renumbered), so the run stream's checkpoints need only say how many are counted.
  */
 export interface GroupOutcomeStore {
-  store(outcome: GroupOutcome): Promise<OutcomeStorage>;
-  /** The run's stored outcomes no checkpoint on the run stream has counted yet. */
-  uncheckpointed(runId: string): Promise<readonly GroupOutcome[]>;
-  markCheckpointed(runId: string, workItems: readonly WorkItemKey[]): Promise<void>;
+  /**
+   * Stores outcomes of one run, in the given order, and says for each what storing it did. A work
+   * item twice in the batch is stored once; its repeat is a duplicate (or conflicting).
+   */
+  store(runId: string, outcomes: readonly GroupOutcome[]): Promise<readonly StoredOutcome[]>;
+  /** The run's stored outcomes numbered above `after`, in order. */
+  storedAfter(runId: string, after: number): Promise<readonly SequencedGroupOutcome[]>;
 }

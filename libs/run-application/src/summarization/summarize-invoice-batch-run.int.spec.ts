@@ -15,6 +15,7 @@ import {
 import { RecordingPublisher } from '../test-support/recording-publisher.fixture';
 import { requestedRun } from '../test-support/requested-run.fixture';
 import { PostgresGroupOutcomeStore } from './postgres-group-outcome-store';
+import { DEFAULT_SUMMARIZATION_SETTINGS } from './summarization-settings';
 import { SummarizeInvoiceBatchRun, type SummarizationMessage } from './summarize-invoice-batch-run';
 
 let database: PipelineTestDatabase;
@@ -115,8 +116,8 @@ const FAILED_PATH = STATUS_SUBTYPES.filter((subtype) => subtype !== 'Completed')
 
 function handler(checkpointEveryGroups = 2) {
   return new SummarizeInvoiceBatchRun(database.eventStore, outcomes, clock, {
+    ...DEFAULT_SUMMARIZATION_SETTINGS,
     checkpointEveryGroups,
-    producer: 'summarization',
   });
 }
 
@@ -232,7 +233,7 @@ describe('summarizing a run from its group outcomes', () => {
       expect((await summarize.handle(failed(first))).storage).toBe('Conflicting');
       const state = await stateOf(runId);
       expect(state.status).toBe('Started');
-      expect(await outcomes.uncheckpointed(runId)).toHaveLength(1);
+      expect(await outcomes.storedAfter(runId, 0)).toHaveLength(1);
     });
   });
 });
