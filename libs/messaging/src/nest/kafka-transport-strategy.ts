@@ -11,6 +11,13 @@ export const kafkaConsumerRunnerTransport = Symbol('kafka-consumer-runner');
 export interface KafkaTransportOptions extends Omit<ConsumerRunnerOptions, 'subscriptions'> {
   /** Message classes by topic, then by envelope type, for validation before the handler runs. */
   readonly messageClasses?: Readonly<Record<string, MessageClasses>>;
+  /**
+   * Topics consumed in a consumer group of their own (topic → group id) instead of `groupId`. One group
+   * is one kafkajs consumer, which fetches all its topics together and fetches again only once every
+   * partition batch of the last fetch is handled: a topic whose messages must not wait behind another
+   * topic's backlog gets its own group.
+   */
+  readonly dedicatedGroups?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -21,7 +28,7 @@ export interface KafkaTransportOptions extends Omit<ConsumerRunnerOptions, 'subs
  */
 export class KafkaTransportStrategy extends Server implements CustomTransportStrategy {
   override readonly transportId = kafkaConsumerRunnerTransport;
-  private runner: KafkaConsumerRunner | undefined;
+  private runners: readonly KafkaConsumerRunner[] = [];
 
   constructor(
     private readonly client: KafkaClient,
@@ -38,29 +45,52 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
   }
 
   async close(): Promise<void> {
-    const runner = this.runner;
-    this.runner = undefined;
-    await runner?.stop();
+    const runners = this.runners;
+    this.runners = [];
+    await Promise.all(runners.map((runner) => runner.stop()));
   }
 
   on(): never {
     throw new Error('KafkaTransportStrategy has no server events to listen to');
   }
 
+  /** The consumer runners, one per consumer group. */
   unwrap<T>(): T {
-    if (this.runner === undefined) {
+    if (this.runners.length === 0) {
       throw new Error('KafkaTransportStrategy is not listening');
     }
-    return this.runner as T;
+    return this.runners as T;
   }
 
   private async startRunner(): Promise<void> {
-    const subscriptions = [...this.getHandlers()].map(([topic, handler]) =>
-      this.subscription(topic, handler),
-    );
-    const runner = new KafkaConsumerRunner(this.client, { ...this.options, subscriptions });
-    await runner.start();
-    this.runner = runner;
+    const { dedicatedGroups = {}, messageClasses: _classes, topics, ...runnerOptions } = this.options;
+    // The service's own group always runs (with no handler, it still creates the topics, as before).
+    const subscriptionsByGroup = new Map<string, Subscription[]>([[this.options.groupId, []]]);
+    for (const [topic, handler] of this.getHandlers()) {
+      const groupId = dedicatedGroups[topic] ?? this.options.groupId;
+      subscriptionsByGroup.set(groupId, [
+        ...(subscriptionsByGroup.get(groupId) ?? []),
+        this.subscription(topic, handler),
+      ]);
+    }
+    const started: KafkaConsumerRunner[] = [];
+    try {
+      for (const [groupId, subscriptions] of subscriptionsByGroup) {
+        const runner = new KafkaConsumerRunner(this.client, {
+          ...runnerOptions,
+          // Topics are ensured by the first runner; the others find them there.
+          ...(topics === undefined || started.length > 0 ? {} : { topics }),
+          groupId,
+          subscriptions,
+        });
+        await runner.start();
+        started.push(runner);
+      }
+    } catch (error: unknown) {
+      await Promise.all(started.map((runner) => runner.stop()));
+      throw error;
+    }
+    this.runners = started;
   }
 
   private subscription(topic: string, handler: MessageHandler): Subscription {
