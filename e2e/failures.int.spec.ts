@@ -8,7 +8,6 @@ import {
   predictedInvoiceViews,
   predictedLineViews,
   predictedSummaryView,
-  predictRun,
   scheduleView,
   scheduleViewOf,
   stageSequenceOf,
@@ -19,9 +18,8 @@ import {
 import {
   AS_OF,
   OTHER_PIPELINES_MS,
-  REFERENCE,
   freshSchedules,
-  runToPredict,
+  predictDataSetRun,
   seedDataSet,
 } from './support/data-set';
 import { runToEnd } from './support/pipeline-run';
@@ -50,7 +48,7 @@ describe('a run in which one group carries a tax code without a rate', () => {
       idPrefix: 'bs',
       unratedAccounts: [4],
     });
-    prediction = predictRun(runToPredict(runId, 'Draft'), freshSchedules(terms), REFERENCE);
+    prediction = predictDataSetRun(runId, 'Draft', freshSchedules(terms));
     await environment.startServices();
     observation = await runToEnd(environment, runId, 'Draft');
   }, 300_000);

@@ -6,7 +6,6 @@ import {
   predictedInvoiceViews,
   predictedLineViews,
   predictedSummaryView,
-  predictRun,
   scheduleView,
   scheduleViewOf,
   stageSequenceOf,
@@ -15,7 +14,7 @@ import {
   type RunObservation,
   type RunPrediction,
 } from '@invoice-engine/testing';
-import { OTHER_PIPELINES_MS, REFERENCE, freshSchedules, runToPredict, seedDataSet } from './support/data-set';
+import { OTHER_PIPELINES_MS, freshSchedules, predictDataSetRun, seedDataSet } from './support/data-set';
 import { observeRunToItsEnd, requestRun } from './support/pipeline-run';
 
 /**
@@ -32,7 +31,7 @@ let draftsStartedAtKill: number;
 beforeAll(async () => {
   environment = await PipelineEnvironment.open({ label: 'e2e_crash' });
   const terms = await seedDataSet(environment, { seed: 7, schedules: 1200, accounts: 120, idPrefix: 'bs' });
-  prediction = predictRun(runToPredict(runId, 'Draft'), freshSchedules(terms), REFERENCE);
+  prediction = predictDataSetRun(runId, 'Draft', freshSchedules(terms));
   const harness = await environment.startServices();
   const startedAt = Date.now();
   await requestRun(environment, runId, 'Draft');

@@ -9,7 +9,6 @@ import {
   predictedLineViews,
   predictedSummaryView,
   predictedTaxViews,
-  predictRun,
   scheduleView,
   scheduleViewOf,
   stageSequenceOf,
@@ -19,7 +18,7 @@ import {
   type RunPrediction,
   type TopicOffsets,
 } from '@invoice-engine/testing';
-import { OTHER_PIPELINES_MS, REFERENCE, freshSchedules, runToPredict, seedDataSet } from './support/data-set';
+import { OTHER_PIPELINES_MS, freshSchedules, predictDataSetRun, seedDataSet } from './support/data-set';
 import { runToEnd } from './support/pipeline-run';
 
 /**
@@ -66,7 +65,7 @@ describe('a Posted run over 2,000 billing schedules of 200 accounts', () => {
   let observation: RunObservation;
 
   beforeAll(async () => {
-    prediction = predictRun(runToPredict(runId, 'Posted'), freshSchedules(terms), REFERENCE);
+    prediction = predictDataSetRun(runId, 'Posted', freshSchedules(terms));
     observation = await runToEnd(environment, runId, 'Posted');
   }, 240_000);
 
@@ -140,7 +139,7 @@ describe('a Posted run over 2,000 billing schedules of 200 accounts', () => {
     let second: RunPrediction;
 
     beforeAll(async () => {
-      second = predictRun(runToPredict(secondRunId, 'Posted'), prediction.schedulesAfter.values(), REFERENCE);
+      second = predictDataSetRun(secondRunId, 'Posted', prediction.schedulesAfter.values());
       await runToEnd(environment, secondRunId, 'Posted');
     }, 240_000);
 

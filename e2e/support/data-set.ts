@@ -1,14 +1,19 @@
-import type { BillingScheduleTerms } from '@invoice-engine/billing-schedules';
-import { ANY_SCHEDULE, type RunCriteria } from '@invoice-engine/billing-schedules';
+import {
+  ANY_SCHEDULE,
+  type BillingSchedule,
+  type BillingScheduleTerms,
+} from '@invoice-engine/billing-schedules';
 import { calendarDate, currencyCode, instant } from '@invoice-engine/kernel';
 import {
   createdSchedule,
   generateBillingSchedules,
+  predictRun,
   seedBillingSchedules,
   TEST_PAYMENT_TERMS,
   TEST_TAX_RATES,
   type OracleReferenceData,
   type PipelineEnvironment,
+  type RunPrediction,
   type RunToPredict,
   type ScheduleGenerationOptions,
 } from '@invoice-engine/testing';
@@ -18,7 +23,7 @@ export const AS_OF = calendarDate('2026-06-30');
 export const INVOICE_DATE = calendarDate('2026-07-01');
 
 /** What the services are configured with, for the oracle. */
-export const REFERENCE: OracleReferenceData = {
+const REFERENCE: OracleReferenceData = {
   taxRates: TEST_TAX_RATES,
   paymentTerms: TEST_PAYMENT_TERMS,
   maxLinesPerInvoice: 2000,
@@ -42,21 +47,26 @@ export function freshSchedules(terms: readonly BillingScheduleTerms[]) {
   return terms.map(createdSchedule);
 }
 
-export function runToPredict(
-  runId: string,
-  invoiceStatus: 'Draft' | 'Posted',
-  criteria: RunCriteria = ANY_SCHEDULE,
-): RunToPredict {
+function runToPredict(runId: string, invoiceStatus: 'Draft' | 'Posted'): RunToPredict {
   return {
     runId,
     targetDate: AS_OF,
     invoiceDate: INVOICE_DATE,
     invoiceStatus,
     billingPeriodCount: null,
-    criteria,
+    criteria: ANY_SCHEDULE,
     defaultCurrency: currencyCode('USD'),
     requestedAt: instant(new Date().toISOString()),
   };
+}
+
+/** What the domain rules say a run of the data set's dates must produce from these schedules. */
+export function predictDataSetRun(
+  runId: string,
+  invoiceStatus: 'Draft' | 'Posted',
+  schedules: Iterable<BillingSchedule>,
+): RunPrediction {
+  return predictRun(runToPredict(runId, invoiceStatus), schedules, REFERENCE);
 }
 
 /**
