@@ -104,10 +104,10 @@ export async function compareDesigns(connection: PoolConfig, schema: string): Pr
     await withStore(connection, `${schema}_locked`, async (store) => {
       const [definition] = await admin.query<{ sql: string }>(
         `SELECT pg_get_functiondef(p.oid) AS sql FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE n.nspname = $1 AND p.proname = 'append_events'`,
+          WHERE n.nspname = $1 AND p.proname = 'append_to_streams'`,
         [`${schema}_locked`],
       );
-      if (!definition) throw new Error('append_events not found');
+      if (!definition) throw new Error('append_to_streams not found');
       await admin.query(definition.sql.replace(/\bBEGIN\b/, 'BEGIN PERFORM pg_advisory_xact_lock(4242);'));
       for (const batchSize of [1, 100]) {
         const startedAt = process.hrtime.bigint();

@@ -13,7 +13,7 @@ import { resolveRejectedAppends, type IndexedAppend } from './resolve-rejected-a
 const maxAttempts = 4;
 
 /**
- * Appends to one or many streams atomically in one round trip (the `append_events` function). When
+ * Appends to one or many streams atomically in one round trip (the `append_to_streams` function). When
  * the database rejects the batch, finds out per stream whether it is an idempotent retry (already
  * written: return the first result), a genuine conflict (throw), or still appendable (retry those).
  */
@@ -95,19 +95,19 @@ async function tryAppend(
     rows = await sql.query<AppendedRow>(
       `SELECT appended_stream_id, appended_revision::text AS appended_revision,
               appended_position::text AS appended_position
-         FROM ${schema.qualifier}append_events($1::jsonb, $2::jsonb)`,
+         FROM ${schema.qualifier}append_to_streams($1::jsonb, $2::jsonb)`,
       [JSON.stringify(incoming), JSON.stringify(requests)],
     );
   } catch (error) {
     if (sqlStateOf(error) === SqlState.UniqueViolation) return undefined;
     throw error;
   }
-  if (rows.length !== incoming.length) return undefined;
-  // Rows come back in insertion order, so the last row of a stream is its append result.
-  const lastRowOfStream = new Map(rows.map((row) => [row.appended_stream_id, row]));
+  // One row per stream (its last event), or none when an expected revision did not match.
+  if (rows.length !== pending.length) return undefined;
+  const rowOfStream = new Map(rows.map((row) => [row.appended_stream_id, row]));
   return new Map(
     pending.map((append) => {
-      const row = lastRowOfStream.get(append.stream);
+      const row = rowOfStream.get(append.stream);
       if (!row) throw new Error(`The database appended nothing to "${append.stream}"`);
       return [
         append.index,

@@ -82,15 +82,65 @@ const migrations: readonly Migration[] = [
        FOR EACH STATEMENT EXECUTE FUNCTION ${s}notify_events_appended()`,
     ],
   },
+  {
+    version: 2,
+    name: 'append_to_streams returns one row per stream; NOTIFY after commit instead of by trigger',
+    statements: ({ qualifier: s, lockKeySeed }) => [
+      // The trigger's NOTIFY made every append take PostgreSQL's notification lock until its commit was
+      // flushed, which serialized all commits. The adapter now notifies after the commit (see
+      // append-notifier.ts). append_events stays for processes still running the previous release.
+      `DROP TRIGGER IF EXISTS events_appended ON ${s}events`,
+      `DROP FUNCTION IF EXISTS ${s}notify_events_appended()`,
+      // As append_events, but returns only each stream's last event (its append result) instead of
+      // every row.
+      `CREATE FUNCTION ${s}append_to_streams(incoming jsonb, requests jsonb)
+       RETURNS TABLE (appended_stream_id text, appended_revision bigint, appended_position bigint)
+       LANGUAGE plpgsql AS $fn$
+       DECLARE
+         stream_key bigint;
+       BEGIN
+         FOR stream_key IN
+           SELECT DISTINCT hashtextextended(r.stream_id, ${lockKeySeed.toString()})
+             FROM jsonb_to_recordset(requests) AS r(stream_id text) ORDER BY 1
+         LOOP
+           PERFORM pg_advisory_xact_lock(stream_key);
+         END LOOP;
+         PERFORM pg_current_xact_id();
+         RETURN QUERY
+         WITH heads AS (
+           SELECT r.stream_id, r.expected,
+                  coalesce((SELECT max(e.revision) FROM ${s}events e WHERE e.stream_id = r.stream_id), -1) AS head
+             FROM jsonb_to_recordset(requests) AS r(stream_id text, expected bigint)
+         ), rejected AS (
+           SELECT 1 FROM heads h WHERE h.expected <> -2 AND h.expected <> h.head
+         ), inserted AS (
+           INSERT INTO ${s}events (stream_id, revision, event_id, type, schema_version, data, metadata)
+           SELECT i.stream_id, h.head + row_number() OVER (PARTITION BY i.stream_id ORDER BY i.ordinal),
+                  i.event_id, i.type, i.schema_version, i.data, i.metadata
+             FROM jsonb_to_recordset(incoming)
+                  AS i(ordinal integer, stream_id text, event_id uuid, type text, schema_version integer,
+                       data jsonb, metadata jsonb)
+             JOIN heads h ON h.stream_id = i.stream_id
+            WHERE NOT EXISTS (SELECT 1 FROM rejected)
+            ORDER BY i.ordinal
+           RETURNING stream_id, revision, position
+         )
+         SELECT n.stream_id, max(n.revision), max(n.position) FROM inserted n GROUP BY n.stream_id;
+       END
+       $fn$`,
+    ],
+  },
 ];
 
 /**
- * Applies the migrations this schema lacks, in one transaction guarded by an advisory lock so that
- * several processes starting together do not race. Returns the versions it applied.
+ * Applies the migrations this schema lacks (up to `targetVersion`, by default all), in one transaction
+ * guarded by an advisory lock so that several processes starting together do not race. Returns the
+ * versions it applied.
  */
 export async function migrateEventStore(
   sql: SqlConnection,
   schema: EventStoreSchema,
+  targetVersion = Number.POSITIVE_INFINITY,
 ): Promise<readonly number[]> {
   return sql.transaction(async (transaction) => {
     await transaction.query('SELECT pg_advisory_xact_lock($1)', [(schema.lockKeySeed + 1n).toString()]);
@@ -106,7 +156,9 @@ export async function migrateEventStore(
       `SELECT version FROM ${schema.qualifier}event_store_migrations`,
     );
     const applied = new Set(appliedRows.map((row) => row.version));
-    const pending = migrations.filter((migration) => !applied.has(migration.version));
+    const pending = migrations.filter(
+      (migration) => !applied.has(migration.version) && migration.version <= targetVersion,
+    );
     for (const migration of pending) {
       for (const statement of migration.statements(schema)) await transaction.query(statement);
       await transaction.query(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import { Module } from 'node:module';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { PgliteConnection } from '../sql/pglite-connection';
+import { describePostgresAdapter } from './postgres-adapter.cases';
 import { PostgresEventStore } from './postgres-event-store';
 
 /**
@@ -39,3 +40,5 @@ describeEventStoreContract(
   },
   { concurrency: { writers: 4, eventsPerWriter: 500 } },
 );
+
+describePostgresAdapter('PGlite', () => new PgliteConnection(database!));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { PgPoolConnection } from '../sql/pg-pool-connection';
+import { describePostgresAdapter } from './postgres-adapter.cases';
 import { PostgresEventStore } from './postgres-event-store';
 
 // A schema of its own per run, so that parallel runs (and other test files) never share events.
@@ -28,3 +29,5 @@ describeEventStoreContract('PostgreSQL', async () => {
   await store.migrate();
   return store;
 });
+
+describePostgresAdapter('PostgreSQL', () => PgPoolConnection.open({ ...connection, max: 4 }));

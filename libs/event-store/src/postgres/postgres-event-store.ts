@@ -12,6 +12,7 @@ import type {
 } from '../event-store.port';
 import type { SqlConnection } from '../sql/sql-connection';
 import { appendEvents } from './append-events';
+import { AppendNotifier } from './append-notifier';
 import { recordedEventColumns, toRecordedEvent, type RecordedEventRow } from './event-rows';
 import { eventStoreSchema, type EventStoreSchema } from './event-store-schema';
 import { migrateEventStore } from './migrations';
@@ -32,6 +33,7 @@ export class PostgresEventStore implements EventStore {
   readonly appendManyIsAtomic = true;
   private readonly schema: EventStoreSchema;
   private readonly pollIntervalMs: number;
+  private readonly notifier: AppendNotifier;
   private readonly subscriptions = new Set<PollingSubscription>();
   private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
 
@@ -41,6 +43,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.schema = eventStoreSchema(options.schema ?? 'event_store');
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.notifier = new AppendNotifier(sql, this.schema.notificationChannel);
   }
 
   /** Applies pending schema migrations; returns the versions applied. */
@@ -58,8 +61,10 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  appendMany(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> {
-    return appendEvents(this.sql, this.schema, appends);
+  async appendMany(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> {
+    const results = await appendEvents(this.sql, this.schema, appends);
+    this.notifier.appended();
+    return results;
   }
 
   async readStream(stream: string, fromRevision: StreamRevision = 0n): Promise<readonly RecordedEvent[]> {
@@ -88,6 +93,7 @@ export class PostgresEventStore implements EventStore {
     const unlisten = await this.unlisten;
     this.unlisten = undefined;
     await unlisten?.();
+    await this.notifier.settled();
     if (this.options.closeConnection) await this.sql.close();
   }
 
