@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { loadConfiguration } from '@invoice-engine/config';
 import { startDistributedService } from '@invoice-engine/distributed';
-import { InvoiceGenerationModule, readPaymentTermsFile } from '@invoice-engine/generation-application';
+import {
+  INVOICE_GENERATION_DEDICATED_GROUPS,
+  InvoiceGenerationModule,
+  readPaymentTermsFile,
+} from '@invoice-engine/generation-application';
 import { InvoiceGenerationConfiguration } from './invoice-generation.config';
 
 const configuration = loadConfiguration('invoice-generation', InvoiceGenerationConfiguration, process.env);
@@ -9,6 +13,7 @@ const configuration = loadConfiguration('invoice-generation', InvoiceGenerationC
 startDistributedService(
   {
     service: 'invoice-generation',
+    dedicatedConsumerGroups: INVOICE_GENERATION_DEDICATED_GROUPS,
     serviceModule: InvoiceGenerationModule.forRoot({
       settings: {
         maxLinesPerInvoice: configuration.MAX_LINES_PER_INVOICE,

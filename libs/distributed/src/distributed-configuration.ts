@@ -43,6 +43,24 @@ export class DistributedConfiguration {
   @IsIn(['earliest', 'latest'])
   KAFKA_NEW_GROUP_START: 'earliest' | 'latest' = 'earliest';
 
+  /**
+   * Partitions each consumer group of the service handles at the same time (order holds within each).
+   * The default is the partition count of the pipeline's work topics (group work, tax requests and
+   * results: 24), so no partition with messages waits for a free slot.
+   */
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY = 24;
+
+  /** Longest time a handled message's offset waits before it is committed (batched with the others). */
+  @WholeNumber()
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  KAFKA_COMMIT_INTERVAL_MS = 500;
+
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
   LOG_LEVEL = 'info';
 }

@@ -29,6 +29,20 @@ export interface DistributedServiceDefinition {
   readonly readModelParts?: ReadModelDataSourceParts;
   /** Also serve HTTP on this port (scheduling API, health). */
   readonly httpPort?: number;
+  /**
+   * Topics consumed in a consumer group of their own, topic → name: the group is
+   * `consumerGroupIdOf(service, suffix, name)`. For a topic whose messages must not queue behind the
+   * backlog of the service's other topics.
+   */
+  readonly dedicatedConsumerGroups?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The consumer group of a service, `<service><KAFKA_GROUP_SUFFIX>`, or of one of its dedicated groups,
+ * `<service>.<name><KAFKA_GROUP_SUFFIX>`.
+ */
+export function consumerGroupIdOf(service: string, suffix: string, dedicatedGroup?: string): string {
+  return dedicatedGroup === undefined ? `${service}${suffix}` : `${service}.${dedicatedGroup}${suffix}`;
 }
 
 function rootModuleOf(
@@ -71,8 +85,17 @@ export async function startDistributedService(
   environment: Environment,
 ): Promise<INestApplication | INestMicroservice> {
   const { root, kafkaClient, configuration } = rootModuleOf(definition, environment);
+  const suffix = configuration.KAFKA_GROUP_SUFFIX;
   const transport = new KafkaTransportStrategy(kafkaClient, {
-    groupId: `${definition.service}${configuration.KAFKA_GROUP_SUFFIX}`,
+    groupId: consumerGroupIdOf(definition.service, suffix),
+    dedicatedGroups: Object.fromEntries(
+      Object.entries(definition.dedicatedConsumerGroups ?? {}).map(([topic, name]) => [
+        topic,
+        consumerGroupIdOf(definition.service, suffix, name),
+      ]),
+    ),
+    partitionsConsumedConcurrently: configuration.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+    commitIntervalMs: configuration.KAFKA_COMMIT_INTERVAL_MS,
     fromBeginning: configuration.KAFKA_NEW_GROUP_START === 'earliest',
     messageClasses: pipelineMessageClasses(),
     topics: pipelineTopicSpecs(),

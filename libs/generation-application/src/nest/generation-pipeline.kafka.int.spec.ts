@@ -37,7 +37,7 @@ import {
   workItem,
 } from '../test-support/generation.fixture';
 import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
-import { InvoiceGenerationModule } from './invoice-generation.module';
+import { INVOICE_GENERATION_DEDICATED_GROUPS, InvoiceGenerationModule } from './invoice-generation.module';
 import { TaxModule } from './tax.module';
 
 // The consumers listen on the contract topics; this file runs them on topics of its own (a unique
@@ -98,6 +98,13 @@ beforeAll(async () => {
     logger: false,
     strategy: new PrefixedTopicsTransport(client, {
       groupId: `${prefix}invoice-generation`,
+      // As deployed: tax results in a consumer group of their own (INVOICE_GENERATION_DEDICATED_GROUPS).
+      dedicatedGroups: Object.fromEntries(
+        Object.entries(INVOICE_GENERATION_DEDICATED_GROUPS).map(([topic, name]) => [
+          `${prefix}${topic}`,
+          `${prefix}invoice-generation.${name}`,
+        ]),
+      ),
       topics: consumed.map((topic) => ({ topic: `${prefix}${topic}`, partitions: 3 })),
       maxWaitTimeMs: 200,
     }),

@@ -1,3 +1,4 @@
+import { Topics } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import type { PaymentTerm } from '@invoice-engine/invoicing';
 import {
@@ -22,6 +23,15 @@ import { ListedPaymentTerms, type PaymentTermCatalog } from '../ports/payment-te
 import { GroupWorkConsumer } from './group-work.consumer';
 import { TaxResultsConsumer } from './tax-results.consumer';
 import { GENERATION_SETTINGS, INVOICE_NUMBER_ALLOCATOR, PAYMENT_TERM_CATALOG } from './tokens';
+
+/**
+ * The topics invoice generation consumes in a consumer group of their own (topic → group name). Tax
+ * results complete invoices: in the group of the work items they would wait until the work-item
+ * backlog of each fetch was handled, and so would every invoice of a run.
+ */
+export const INVOICE_GENERATION_DEDICATED_GROUPS: Readonly<Record<string, string>> = {
+  [Topics.TaxResults]: 'tax-results',
+};
 
 export interface InvoiceGenerationModuleOptions {
   readonly settings?: Partial<GenerationSettings>;

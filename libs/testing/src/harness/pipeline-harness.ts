@@ -25,10 +25,20 @@ export const CONSUMED_TOPICS: Readonly<Record<PipelineService, readonly TopicNam
   projector: [],
   scheduling: [],
   filtering: [Topics.InvoiceBatchRuns],
-  'invoice-generation': [Topics.GroupWork, Topics.TaxResults],
+  'invoice-generation': [Topics.GroupWork],
   tax: [Topics.TaxRequests],
   summarization: [Topics.GroupResults],
 };
+
+/**
+ * Topics a service consumes in a consumer group of its own, `<service>.<name><KAFKA_GROUP_SUFFIX>`
+ * (invoice generation: `INVOICE_GENERATION_DEDICATED_GROUPS` of generation-application).
+ */
+export const DEDICATED_CONSUMER_GROUPS: readonly {
+  readonly service: PipelineService;
+  readonly name: string;
+  readonly topics: readonly TopicName[];
+}[] = [{ service: 'invoice-generation', name: 'tax-results', topics: [Topics.TaxResults] }];
 
 export interface PipelineSettings {
   readonly repositoryRoot: string;
@@ -129,10 +139,14 @@ export class PipelineHarness {
 
   /** The consumer groups of the pipeline and their topics. */
   consumerGroups(): readonly GroupTopics[] {
-    return PIPELINE_SERVICES.filter((service) => CONSUMED_TOPICS[service].length > 0).map((service) => ({
-      groupId: this.groupIdOf(service),
-      topics: CONSUMED_TOPICS[service],
+    const ownGroups = PIPELINE_SERVICES.filter((service) => CONSUMED_TOPICS[service].length > 0).map(
+      (service) => ({ groupId: this.groupIdOf(service), topics: CONSUMED_TOPICS[service] }),
+    );
+    const dedicatedGroups = DEDICATED_CONSUMER_GROUPS.map(({ service, name, topics }) => ({
+      groupId: `${service}.${name}${this.settings.groupSuffix}`,
+      topics,
     }));
+    return [...ownGroups, ...dedicatedGroups];
   }
 
   service(name: PipelineService): ServiceProcess {
