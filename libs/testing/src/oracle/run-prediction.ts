@@ -1,6 +1,6 @@
 import type { BillingSchedule, ExclusionReason, RunCriteria } from '@invoice-engine/billing-schedules';
 import type { InvoiceBatchRunSummary, StatusSubtype } from '@invoice-engine/invoice-batch-runs';
-import type { PaymentTerm } from '@invoice-engine/invoicing';
+import type { InvoiceLineCandidate, PaymentTerm } from '@invoice-engine/invoicing';
 import type { CalendarDate, CurrencyCode, Instant, Money } from '@invoice-engine/kernel';
 import type { TaxRate } from '@invoice-engine/tax';
 
@@ -24,14 +24,8 @@ export interface OracleReferenceData {
   readonly maxLinesPerInvoice: number;
 }
 
-export interface PredictedLine {
-  readonly billingScheduleId: string;
-  readonly periodStart: CalendarDate;
-  readonly periodEnd: CalendarDate;
-  readonly quantity: string;
-  readonly unitPrice: string;
-  readonly chargeAmount: Money;
-  readonly taxCode: string;
+/** A line the invoicing rules place on an invoice, with the tax the rate table gives it. */
+export interface PredictedLine extends InvoiceLineCandidate {
   /** Null on an invoice whose tax failed. */
   readonly taxAmount: Money | null;
   readonly taxRate: string | null;
