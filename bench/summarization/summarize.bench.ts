@@ -123,7 +123,6 @@ function groupInvoiced(runId: string, index: number): SummarizationMessage {
     groupingKey,
     chunkIndex: 0,
     chunkCount: 1,
-    billingScheduleIds: [`bs-${index}`],
     invoiceIds: [deterministicId(runId, groupingKey, '0')],
     billingSchedulesProcessed: 1,
     billingSchedulesFailed: 0,

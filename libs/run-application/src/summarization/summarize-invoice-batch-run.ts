@@ -98,7 +98,7 @@ export class SummarizeInvoiceBatchRun {
         for (const { index, message } of ofRun) {
           const storage =
             message.type === 'FilteringCompleted' ? null : (stored[outcomeIndex++]?.storage ?? null);
-          results[index] = { runId, storage, appended: message === last.message ? appended : [] };
+          results[index] = { runId, storage, appended: index === last.index ? appended : [] };
         }
       } catch (error) {
         // The fold in memory may miss what was stored before the failure: the retry loads it again.
