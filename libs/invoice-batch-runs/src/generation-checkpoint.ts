@@ -37,8 +37,8 @@ function isGenerating(
 /**
  * Completes generation once every expected work item is counted, otherwise checkpoints when
  * `threshold` new work items wait. Before generation starts the fold just keeps growing: the
- * reaction to `InvoiceGenerationStarted` picks it up. Until a checkpoint, the shell must not commit
- * the group-results offsets, so a crash redelivers what the run stream does not hold yet.
+ * reaction to `InvoiceGenerationStarted` picks it up. What a checkpoint has not counted yet must be
+ * kept by the shell until it is (the summarization service stores every outcome before folding it).
  */
 export function checkpointOrComplete(
   state: InvoiceBatchRunState,
