@@ -1,0 +1,110 @@
+import {
+  DEAD_LETTER_PARTITIONS,
+  deadLetterTopic,
+  pipelineTopicSpecs,
+  type TopicName,
+} from '@invoice-engine/contracts';
+import {
+  BatchingProducer,
+  connectOrExplain,
+  ensureTopics,
+  KafkaTransportStrategy,
+  type KafkaClient,
+  type KafkaTransportOptions,
+  type MessageClasses,
+  type TopicSpec,
+} from '@invoice-engine/messaging';
+import type { MessagePublisher, MessageToPublish } from '@invoice-engine/runtime';
+import type { MessageHandler } from '@nestjs/microservices';
+
+/**
+ * Topic names are fixed in the contracts, and the broker is shared with every other integration test.
+ * A pipeline under test therefore runs on topics of its own: every contract topic with a unique prefix,
+ * on the publishing side (`PrefixingPublisher`) and on the consuming side (`PrefixedServiceTransport`).
+ * The handlers and the messages are untouched; only the names on the broker change.
+ */
+export class TopicPrefix {
+  constructor(readonly value: string) {}
+
+  of(topic: string): string {
+    return `${this.value}${topic}`;
+  }
+
+  /** Every pipeline topic and its dead-letter topic, prefixed, with the contracts' partition counts. */
+  topicSpecs(): TopicSpec[] {
+    return pipelineTopicSpecs().flatMap((spec) => [
+      { topic: this.of(spec.topic), partitions: spec.partitions },
+      { topic: this.of(deadLetterTopic(spec.topic)), partitions: DEAD_LETTER_PARTITIONS },
+    ]);
+  }
+
+  /** Deletes every topic and consumer group whose name carries this prefix (none may be running). */
+  async deleteTopicsAndGroups(client: KafkaClient): Promise<void> {
+    const admin = client.kafka.admin();
+    await connectOrExplain(admin, client.connection);
+    try {
+      const { groups } = await admin.listGroups();
+      const ours = groups.map((group) => group.groupId).filter((groupId) => groupId.startsWith(this.value));
+      if (ours.length > 0) await admin.deleteGroups(ours);
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.value));
+      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+/**
+ * The runtime `MessagePublisher` of the distributed mode (the batching Kafka producer) on prefixed
+ * topics. `disconnect` is what `DistributedInfrastructureModule` calls on shutdown.
+ */
+export class PrefixingPublisher implements MessagePublisher {
+  private constructor(
+    private readonly producer: BatchingProducer,
+    private readonly prefix: TopicPrefix,
+  ) {}
+
+  static async connect(client: KafkaClient, prefix: TopicPrefix): Promise<PrefixingPublisher> {
+    await ensureTopics(client, prefix.topicSpecs());
+    return new PrefixingPublisher(await BatchingProducer.connect(client), prefix);
+  }
+
+  publish(topic: string, messages: readonly MessageToPublish[]): Promise<void> {
+    return this.producer.publish(this.prefix.of(topic), messages);
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+/**
+ * The Kafka transport of one service (its own consumer group, as deployed) over prefixed topics: only
+ * the `@EventPattern` handlers of the service's topics, each subscribed under the prefixed name, with
+ * the contracts' message classes for validation.
+ */
+export class PrefixedServiceTransport extends KafkaTransportStrategy {
+  constructor(
+    client: KafkaClient,
+    private readonly prefix: TopicPrefix,
+    private readonly serviceTopics: readonly TopicName[],
+    options: Omit<KafkaTransportOptions, 'messageClasses'> & {
+      readonly messageClasses: Readonly<Record<string, MessageClasses>>;
+    },
+  ) {
+    super(client, {
+      ...options,
+      messageClasses: Object.fromEntries(
+        Object.entries(options.messageClasses).map(([topic, classes]) => [prefix.of(topic), classes]),
+      ),
+    });
+  }
+
+  override getHandlers(): Map<string, MessageHandler> {
+    return new Map(
+      [...super.getHandlers()]
+        .filter(([topic]) => (this.serviceTopics as readonly string[]).includes(topic))
+        .map(([topic, handler]) => [this.prefix.of(topic), handler]),
+    );
+  }
+}
