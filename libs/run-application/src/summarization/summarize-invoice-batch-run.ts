@@ -1,17 +1,14 @@
 import type { EventStore } from '@invoice-engine/event-store';
 import {
-  checkpointOrComplete,
   foldStoredOutcomes,
   lastCountedSequence,
   validateGroupOutcome,
   type GroupOutcome,
-  type InvoiceBatchRunCommand,
   type InvoiceBatchRunEventType,
-  type InvoiceBatchRunState,
   type RunProgress,
   type SequencedGroupOutcome,
 } from '@invoice-engine/invoice-batch-runs';
-import { DomainError, type Instant } from '@invoice-engine/kernel';
+import { DomainError } from '@invoice-engine/kernel';
 import type { AppLogger, Clock } from '@invoice-engine/runtime';
 import type { FilteringCompletedData } from '../filtering/filtering-completed-notice';
 import { retryOnConflict } from '../streams/conflict-retry';
@@ -21,6 +18,7 @@ import {
   hasReached,
   loadInvoiceBatchRun,
 } from '../streams/invoice-batch-run-stream';
+import { nextSummarizationCommands } from './next-summarization-commands';
 import { groupOutcomeOf, type GroupResultMessage } from './group-outcome-message';
 import type { GroupOutcomeStore, OutcomeStorage, StoredOutcome } from './group-outcome-store';
 import { RunFoldCache, type RunFold } from './run-fold-cache';
@@ -42,6 +40,9 @@ export interface SummarizationResult {
   /** The run events this message led to, in order (in a batch: on the run's last message). */
   readonly appended: readonly InvoiceBatchRunEventType[];
 }
+
+/** An outcome as stored: what storing it did and the number of the work item's stored outcome. */
+type StoredGroupOutcome = StoredOutcome & { readonly outcome: GroupOutcome };
 
 /** The messages of one run in a batch, with where each one stands in the batch. */
 interface RunMessages {
@@ -112,7 +113,7 @@ export class SummarizeInvoiceBatchRun {
   private async store(
     runId: string,
     messages: readonly GroupResultMessage[],
-  ): Promise<readonly (StoredOutcome & { readonly outcome: GroupOutcome })[]> {
+  ): Promise<readonly StoredGroupOutcome[]> {
     const outcomes = messages.map(groupOutcomeOf);
     outcomes.forEach(validateGroupOutcome);
     const stored = await this.outcomes.store(runId, outcomes);
@@ -132,7 +133,7 @@ export class SummarizeInvoiceBatchRun {
 
   private async advance(
     runId: string,
-    stored: readonly (StoredOutcome & { readonly outcome: GroupOutcome })[],
+    stored: readonly StoredGroupOutcome[],
     causationId: string,
   ): Promise<readonly InvoiceBatchRunEventType[]> {
     try {
@@ -140,7 +141,7 @@ export class SummarizeInvoiceBatchRun {
       if (fold === null) return [];
       const progress = await this.caughtUp(runId, fold.progress, stored);
       const now = this.clock.now();
-      const commands = this.nextCommands(fold.run.state, progress, now);
+      const commands = nextSummarizationCommands(fold.run.state, progress, now, this.settings, this.logger);
       if (commands.length === 0) {
         this.folds.keep(runId, { run: fold.run, progress });
         return [];
@@ -186,7 +187,7 @@ export class SummarizeInvoiceBatchRun {
   private async caughtUp(
     runId: string,
     progress: RunProgress,
-    stored: readonly (StoredOutcome & { readonly outcome: GroupOutcome })[],
+    stored: readonly StoredGroupOutcome[],
   ): Promise<RunProgress> {
     const highest = Math.max(0, ...stored.map((result) => result.sequence));
     if (highest <= lastCountedSequence(progress)) return progress;
@@ -202,41 +203,6 @@ export class SummarizeInvoiceBatchRun {
     }
     const missed = await this.outcomes.storedAfter(runId, lastCountedSequence(progress));
     return foldStoredOutcomes(progress, missed).progress;
-  }
-
-  /**
-   * Generation starts with the first outcome (or at once when filtering found nothing); then the
-   * domain's checkpoint rule decides between a checkpoint and completion, and completion carries the
-   * run through summarization to its final status.
-   */
-  private nextCommands(
-    state: InvoiceBatchRunState,
-    progress: RunProgress,
-    now: Instant,
-  ): InvoiceBatchRunCommand[] {
-    if (state.status === 'NotRequested') return [];
-    const { runId } = progress;
-    const commands: InvoiceBatchRunCommand[] = [];
-    let current: InvoiceBatchRunState = state;
-    if (!hasReached(state, 'InvoiceGenerationStarted')) {
-      if (progress.counts.groupsCompleted === 0 && state.run.groupsExpected > 0) return [];
-      commands.push({ type: 'StartInvoiceGeneration', runId, startedAt: now });
-      current = decideRunCommands(state, commands).state;
-    }
-    for (const instruction of checkpointOrComplete(
-      current,
-      progress,
-      now,
-      this.settings.checkpointEveryGroups,
-    )) {
-      if (instruction.type === 'HandleRunCommand') commands.push(instruction.command);
-      else this.logger?.warn({ runId, instruction }, 'summarization did not advance the run');
-    }
-    if (commands.at(-1)?.type === 'CompleteInvoiceGeneration') {
-      commands.push({ type: 'StartSummarization', runId, startedAt: now });
-      commands.push({ type: 'CompleteInvoiceBatchRun', runId, completedAt: now });
-    }
-    return commands;
   }
 }
 
