@@ -6,7 +6,7 @@ import { defaultRetryPolicy, describeError, type RetryPolicy } from './failure-p
 import type { KafkaClient } from './kafka-client';
 import type { MessagingLogger } from './messaging-logger';
 import { PendingOffsetCommits, type PartitionOffset } from './offset-commits';
-import { processPartitionBatch } from './partition-batch';
+import { processPartition } from './batch-subscription';
 import { ensureTopics, type TopicSpec } from './topics';
 
 export interface ConsumerRunnerOptions {
@@ -117,7 +117,7 @@ export class KafkaConsumerRunner {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
-      eachBatch: (payload) => processPartitionBatch(payload, processing),
+      eachBatch: (payload) => processPartition(payload, processing),
     });
     // Partitions that went quiet still get their last handled offsets committed.
     this.commitTimer = setInterval(

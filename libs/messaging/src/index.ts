@@ -1,5 +1,11 @@
 export { BatchingProducer, type BatchingProducerOptions, type OutgoingMessage } from './batching-producer';
 export { connectOrExplain, isBrokerUnreachable, KafkaBrokerUnreachableError } from './broker-unreachable';
+export {
+  batchSubscription,
+  DEFAULT_MAX_BATCH_MESSAGES,
+  type BatchMessageHandler,
+  type BatchSubscription,
+} from './batch-subscription';
 export type { ConsumedMessage, MessageHandler, Subscription } from './consumed-message';
 export { KafkaConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
 export {

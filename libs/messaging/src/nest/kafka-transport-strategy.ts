@@ -1,5 +1,6 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { batchSubscription } from '../batch-subscription';
 import type { ConsumedMessage, Subscription } from '../consumed-message';
 import { KafkaConsumerRunner, type ConsumerRunnerOptions } from '../consumer-runner';
 import type { MessageClasses } from '../envelope-codec';
@@ -98,6 +99,20 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       throw new Error(`@MessagePattern('${topic}') is not supported over Kafka here; use @EventPattern`);
     }
     const messageClasses = this.options.messageClasses?.[topic];
+    if (handler.extras?.['batch'] === true) {
+      // `@EventPattern(topic, { batch: true })`: the handler gets an array of envelopes, the context of the last.
+      return batchSubscription(
+        topic,
+        async (messages) => {
+          const last = messages.at(-1);
+          if (last === undefined) return;
+          const envelopes = messages.map((message) => message.envelope);
+          const result: unknown = await handler(envelopes, new KafkaMessageContext(last));
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        },
+        messageClasses === undefined ? {} : { messageClasses },
+      );
+    }
     return {
       topic,
       ...(messageClasses === undefined ? {} : { messageClasses }),

@@ -65,6 +65,17 @@ describe('the filtering and summarization consumers', () => {
     expect((await loadInvoiceBatchRun(database.eventStore, runId)).state.status).toBe('Completed');
   });
 
+  it('take a partition batch of group results as a list of envelopes', async () => {
+    const runId = randomUUID();
+    await moduleRef
+      .get(FilteringConsumer)
+      .onRunRequested(await requestedRun(database.eventStore, clock, runId));
+    const notice = publisher.on(Topics.GroupResults).find((message) => message.key === runId);
+    if (notice === undefined) throw new Error('no filtering notice');
+    await moduleRef.get(SummarizationConsumer).onGroupResult([notice.envelope, notice.envelope]);
+    expect((await loadInvoiceBatchRun(database.eventStore, runId)).state.status).toBe('Completed');
+  });
+
   it('reject an invalid message with every problem, for the dead-letter topic', async () => {
     const envelope = {
       messageId: randomUUID(),

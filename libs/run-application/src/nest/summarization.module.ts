@@ -23,15 +23,32 @@ import { parseConsumedMessage } from './consumed-message';
 
 const groupResults = messageTypeRegistry([GroupInvoiced, GroupFailed, FilteringCompleted]);
 
-/** `invoice-batch.group-results` → summarization. */
+/**
+ * `invoice-batch.group-results` → summarization. Over Kafka the topic is consumed in partition
+ * batches (`{ batch: true }`): one store, fold and append per run and batch. A transport without
+ * batches (the in-process bus) delivers one envelope at a time; both shapes are taken. An invalid
+ * message fails its batch, which the runner then handles message by message (dead-lettering it).
+ */
 @Controller()
 export class SummarizationConsumer {
   constructor(@Inject(SummarizeInvoiceBatchRun) private readonly summarization: SummarizeInvoiceBatchRun) {}
 
-  @EventPattern(Topics.GroupResults)
-  async onGroupResult(@Payload() envelope: EventEnvelope): Promise<void> {
-    await this.summarization.handle(parseConsumedMessage(groupResults, envelope));
+  @EventPattern(Topics.GroupResults, { batch: true })
+  async onGroupResult(@Payload() payload: EventEnvelope | readonly EventEnvelope[]): Promise<void> {
+    if (isEnvelopeList(payload)) {
+      await this.summarization.handleBatch(
+        payload.map((envelope) => parseConsumedMessage(groupResults, envelope)),
+      );
+    } else {
+      await this.summarization.handle(parseConsumedMessage(groupResults, payload));
+    }
   }
+}
+
+function isEnvelopeList(
+  payload: EventEnvelope | readonly EventEnvelope[],
+): payload is readonly EventEnvelope[] {
+  return Array.isArray(payload);
 }
 
 /**
