@@ -10,13 +10,6 @@ export class InvoiceGenerationConfiguration {
   @Max(100_000)
   MAX_LINES_PER_INVOICE = 2000;
 
-  /** Billing schedule streams read at the same time while loading one chunk. */
-  @WholeNumber()
-  @IsInt()
-  @Min(1)
-  @Max(256)
-  SCHEDULE_LOAD_CONCURRENCY = 16;
-
   /** Load → decide → append attempts on a concurrent change before the message is retried later. */
   @WholeNumber()
   @IsInt()

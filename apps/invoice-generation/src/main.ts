@@ -17,7 +17,6 @@ startDistributedService(
     serviceModule: InvoiceGenerationModule.forRoot({
       settings: {
         maxLinesPerInvoice: configuration.MAX_LINES_PER_INVOICE,
-        scheduleLoadConcurrency: configuration.SCHEDULE_LOAD_CONCURRENCY,
         conflictAttempts: configuration.CONFLICT_ATTEMPTS,
       },
       paymentTerms: readPaymentTermsFile(configuration.PAYMENT_TERMS_FILE),

@@ -113,6 +113,12 @@ export interface EventStore {
   /** Events of one stream in revision order, from `fromRevision` (default 0); empty if the stream does not exist. */
   readStream(stream: string, fromRevision?: StreamRevision): Promise<readonly RecordedEvent[]>;
 
+  /**
+   * Events of several streams, each in revision order, in as few round trips as the adapter can; every
+   * requested stream is a key of the result (empty when the stream does not exist).
+   */
+  readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
+
   /** Delivers every event of the store (matching the filter) in commit order, then keeps delivering new ones. */
   subscribeToAll(options: SubscribeToAllOptions): EventSubscription;
 

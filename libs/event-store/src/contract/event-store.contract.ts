@@ -84,6 +84,27 @@ export function describeEventStoreContract(
       );
 
       it(
+        'reads several streams at once, each in order, and an unknown one as empty',
+        withStore(async (store) => {
+          const category = uniqueCategory();
+          const first = events(3);
+          const second = events(2);
+          await store.appendMany([
+            { stream: `${category}-1`, events: first, expectedRevision: 'no-stream' },
+            { stream: `${category}-2`, events: second, expectedRevision: 'no-stream' },
+          ]);
+          const read = await store.readStreams([`${category}-2`, `${category}-missing`, `${category}-1`]);
+          expect([...read.keys()].sort()).toEqual([`${category}-1`, `${category}-2`, `${category}-missing`]);
+          expect(messageIds(read.get(`${category}-1`) ?? [])).toEqual(messageIds(first));
+          expect(messageIds(read.get(`${category}-2`) ?? [])).toEqual(messageIds(second));
+          expect(read.get(`${category}-2`)?.map((event) => event.revision)).toEqual([0n, 1n]);
+          expect(read.get(`${category}-missing`)).toEqual([]);
+          expect((await store.readStreams([])).size).toBe(0);
+        }),
+        timeout,
+      );
+
+      it(
         'refuses an append without events',
         withStore(async (store) => {
           await expect(store.append(`${uniqueCategory()}-1`, [], 'any')).rejects.toBeInstanceOf(

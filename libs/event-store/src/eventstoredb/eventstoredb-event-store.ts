@@ -110,6 +110,13 @@ export class EventStoreDbEventStore implements EventStore {
     return this.read(stream, fromRevision, undefined);
   }
 
+  /** One read per stream (the client has no multi-stream read), all in flight on the one connection. */
+  async readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const unique = [...new Set(streams)];
+    const read = await Promise.all(unique.map((stream) => this.readStream(stream)));
+    return new Map(unique.map((stream, index) => [stream, read[index] ?? []]));
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): EventSubscription {
     const source = this.client.subscribeToAll({
       fromPosition: toClientStart(options.from),

@@ -76,6 +76,18 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const byStream = new Map<string, RecordedEvent[]>(streams.map((stream) => [stream, []]));
+    if (byStream.size === 0) return byStream;
+    const rows = await this.sql.query<RecordedEventRow>(
+      `SELECT ${recordedEventColumns} FROM ${this.schema.qualifier}events e
+        WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.revision`,
+      [[...byStream.keys()]],
+    );
+    for (const event of rows.map(toRecordedEvent)) byStream.get(event.streamId)?.push(event);
+    return byStream;
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): EventSubscription {
     const subscription = new PollingSubscription(
       readAllAfter(this.sql, this.schema, options.filter),

@@ -81,11 +81,7 @@ export class CompleteGroupInvoice {
       producer: INVOICE_GENERATION_PRODUCER,
     };
     const scheduleIds = [...new Set(state.invoice.lines.map((line) => line.billingScheduleId))];
-    const schedules = await loadBillingSchedules(
-      this.eventStore,
-      scheduleIds,
-      this.settings.scheduleLoadConcurrency,
-    );
+    const schedules = await loadBillingSchedules(this.eventStore, scheduleIds);
     let decided: DecidedStream[];
     try {
       if (message.type === 'TaxCalculationFailed') {

@@ -9,8 +9,12 @@ import {
 import { calendarDate, DomainError, type EventEnvelope } from '@invoice-engine/kernel';
 import { PermanentError } from '@invoice-engine/messaging';
 import type { Clock, MessagePublisher } from '@invoice-engine/runtime';
-import { loadBillingSchedules, type LoadedBillingSchedule } from '../loading/billing-schedule-streams';
-import { loadInvoice, type LoadedInvoice } from '../loading/invoice-stream';
+import {
+  billingSchedulesOf,
+  billingScheduleStream,
+  type LoadedBillingSchedule,
+} from '../loading/billing-schedule-streams';
+import { invoiceOf, invoiceStream, type LoadedInvoice } from '../loading/invoice-stream';
 import type { RunRequests } from '../loading/run-requests';
 import { nothingInvoicedMessage, type WorkItemChunk } from '../outbound/group-result-messages';
 import { messagesOfInvoiceStream } from '../outbound/invoice-stream-messages';
@@ -74,17 +78,18 @@ export class GenerateGroupInvoice {
       chunkCount: item.chunkCount,
     };
     const invoiceId = invoiceIdOf(item.runId, item.groupingKey, item.chunkIndex);
-    const invoice = await loadInvoice(this.eventStore, invoiceId);
+    // The invoice and every schedule of the chunk in one read: a redelivery (invoice written) is rare.
+    const read = await this.eventStore.readStreams([
+      invoiceStream(invoiceId),
+      ...item.billingScheduleIds.map(billingScheduleStream),
+    ]);
+    const invoice = invoiceOf(invoiceId, read.get(invoiceStream(invoiceId)) ?? []);
     if (invoice.events.length > 0) {
       const published = messagesOfInvoiceStream(invoice.events, chunk, INVOICE_GENERATION_PRODUCER);
       return { invoiceId, outcome: 'Republished', leftOut: [], published };
     }
     const run = await this.runs.of(item.runId);
-    const loaded = await loadBillingSchedules(
-      this.eventStore,
-      item.billingScheduleIds,
-      this.settings.scheduleLoadConcurrency,
-    );
+    const loaded = billingSchedulesOf(item.billingScheduleIds, read);
     const selection = selectDueSchedules(loaded, {
       runId: item.runId,
       runStartedAt: run.requestedAt,

@@ -4,15 +4,12 @@ import { DEFAULT_MAX_LINES_PER_INVOICE } from '@invoice-engine/invoicing';
 export interface GenerationSettings {
   /** Lines per invoice; must match the limit filtering chunks groups by. */
   readonly maxLinesPerInvoice: number;
-  /** Billing schedule streams read at the same time while loading a chunk. */
-  readonly scheduleLoadConcurrency: number;
   /** Load → decide → append attempts when a stream moved meanwhile, before a `TransientError`. */
   readonly conflictAttempts: number;
 }
 
 export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = {
   maxLinesPerInvoice: DEFAULT_MAX_LINES_PER_INVOICE,
-  scheduleLoadConcurrency: 16,
   conflictAttempts: 3,
 };
 

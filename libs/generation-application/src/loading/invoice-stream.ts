@@ -1,4 +1,4 @@
-import type { EventStore, ExpectedRevision } from '@invoice-engine/event-store';
+import type { EventStore, ExpectedRevision, RecordedEvent } from '@invoice-engine/event-store';
 import { invoiceDecider, type InvoiceEvent, type InvoiceState } from '@invoice-engine/invoicing';
 import {
   foldEvents,
@@ -28,16 +28,19 @@ export function invoiceStateOf(events: readonly EventEnvelope[]): InvoiceState {
   );
 }
 
-export async function loadInvoice(eventStore: EventStore, invoiceId: string): Promise<LoadedInvoice> {
-  const stream = invoiceStream(invoiceId);
-  const recorded = await eventStore.readStream(stream);
+/** Folds the events read from an invoice's stream (none: the invoice was never recorded). */
+export function invoiceOf(invoiceId: string, recorded: readonly RecordedEvent[]): LoadedInvoice {
   const events = recorded as readonly EventEnvelope<InvoiceEvent['type'], InvoiceEvent['data']>[];
   const last = recorded.at(-1);
   return {
     invoiceId,
-    stream,
+    stream: invoiceStream(invoiceId),
     events,
     state: invoiceStateOf(events),
     revision: last === undefined ? 'no-stream' : last.revision,
   };
+}
+
+export async function loadInvoice(eventStore: EventStore, invoiceId: string): Promise<LoadedInvoice> {
+  return invoiceOf(invoiceId, await eventStore.readStream(invoiceStream(invoiceId)));
 }

@@ -219,7 +219,7 @@ export class GenerationHarness {
   }
 
   async schedule(billingScheduleId: string): Promise<BillingScheduleDeciderState> {
-    const [loaded] = await loadBillingSchedules(this.store, [billingScheduleId], 1);
+    const [loaded] = await loadBillingSchedules(this.store, [billingScheduleId]);
     if (loaded === undefined) throw new Error('no schedule');
     return loaded.state;
   }
