@@ -1,4 +1,3 @@
-import { tagBigInts } from '@invoice-engine/kernel';
 import {
   InvalidAppendError,
   type AppendResult,
@@ -7,6 +6,7 @@ import {
 } from '../event-store.port';
 import { SqlState, sqlStateOf, type SqlQueryable } from '../sql/sql-connection';
 import type { EventStoreSchema } from './event-store-schema';
+import { incomingEventsJson } from './incoming-events-json';
 import { resolveRejectedAppends, type IndexedAppend } from './resolve-rejected-appends';
 
 /** An append rejected by the expected-revision check or a duplicate event id: resolved, then retried. */
@@ -74,18 +74,6 @@ async function tryAppend(
   schema: EventStoreSchema,
   pending: readonly IndexedAppend[],
 ): Promise<Map<number, AppendResult> | undefined> {
-  let ordinal = 0;
-  const incoming = pending.flatMap((append) =>
-    append.events.map((event) => ({
-      ordinal: (ordinal += 1),
-      stream_id: append.stream,
-      event_id: event.messageId,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: tagBigInts(event.data),
-      metadata: event.metadata,
-    })),
-  );
   const requests = pending.map((append) => ({
     stream_id: append.stream,
     expected: encodeExpected(append.expectedRevision),
@@ -96,7 +84,7 @@ async function tryAppend(
       `SELECT appended_stream_id, appended_revision::text AS appended_revision,
               appended_position::text AS appended_position
          FROM ${schema.qualifier}append_to_streams($1::jsonb, $2::jsonb)`,
-      [JSON.stringify(incoming), JSON.stringify(requests)],
+      [incomingEventsJson(pending), JSON.stringify(requests)],
     );
   } catch (error) {
     if (sqlStateOf(error) === SqlState.UniqueViolation) return undefined;
