@@ -135,9 +135,13 @@ export class PostgresGroupOutcomeStore implements GroupOutcomeStore {
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS batch(item, position)
           ORDER BY item->>'chunkIndex', item->>'groupingKey', position
        ), existing AS (
+         -- One primary-key lookup per incoming work item, never a scan of the run's rows: OFFSET 0
+         -- keeps the planner from turning the lookup into a join over the whole run.
          SELECT o.grouping_key, o.chunk_index, o.outcome_fingerprint, o.outcome_sequence
-           FROM ${this.table} o JOIN incoming
-             ON o.run_id = $1 AND o.chunk_index = incoming.chunk_index AND o.grouping_key = incoming.grouping_key
+           FROM incoming CROSS JOIN LATERAL (
+                  SELECT * FROM ${this.table} stored
+                   WHERE stored.run_id = $1 AND stored.chunk_index = incoming.chunk_index
+                     AND stored.grouping_key = incoming.grouping_key OFFSET 0) o
        ), last AS (
          SELECT coalesce(max(outcome_sequence), 0) AS sequence FROM ${this.table} WHERE run_id = $1
        ), inserted AS (
