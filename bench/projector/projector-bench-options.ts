@@ -9,10 +9,12 @@ export interface ProjectorBenchOptions {
   /** Replay an event store kept by an earlier run (`--keep-schemas`) instead of seeding a new one. */
   readonly eventStoreSchema: string | null;
   readonly keepSchemas: boolean;
+  /** ANALYZE the events table before replaying (off: `--no-analyze`). */
+  readonly analyze: boolean;
 }
 
 const USAGE = `usage: node -r @swc-node/register bench/projector/projector.bench.ts [--schedules N] [--seed S]
-       [--batch-size B] [--only <projection>] [--event-store-schema <kept schema>] [--keep-schemas]`;
+       [--batch-size B] [--only <projection>] [--event-store-schema <kept schema>] [--keep-schemas] [--no-analyze]`;
 
 function wholeNumber(name: string, value: string | undefined): number {
   const number = Number(value);
@@ -24,9 +26,11 @@ function wholeNumber(name: string, value: string | undefined): number {
 export function parseProjectorBenchOptions(args: readonly string[]): ProjectorBenchOptions {
   const values = new Map<string, string>();
   let keepSchemas = false;
+  let analyze = true;
   for (let index = 0; index < args.length; index += 1) {
     const name = args[index] ?? '';
     if (name === '--keep-schemas') keepSchemas = true;
+    else if (name === '--no-analyze') analyze = false;
     else if (name.startsWith('--')) values.set(name, args[(index += 1)] ?? '');
     else throw new Error(`unexpected argument ${name}\n${USAGE}`);
   }
@@ -39,5 +43,6 @@ export function parseProjectorBenchOptions(args: readonly string[]): ProjectorBe
     only: values.get('--only') ?? null,
     eventStoreSchema: values.get('--event-store-schema') ?? null,
     keepSchemas,
+    analyze,
   };
 }

@@ -9,6 +9,7 @@ export {
 export { readModelMigrations, type ReadModelMigration } from './migrations/read-model-migrations';
 export * from './projection/row-operation';
 export type { Projection } from './projection/projection';
+export { coalesceRowOperations } from './projection/coalesce-row-operations';
 export { rowOperationStatements, type SqlStatement } from './projection/row-operation-statements';
 export { qualifiedTable, quoteIdentifier } from './sql-identifier';
 export { readProjectionCheckpoint, type SqlRunner } from './runner/projection-checkpoint';

@@ -33,7 +33,7 @@ describe('row operation statements', () => {
   });
 
   describe('when one batch writes the same key twice', () => {
-    it('keeps only the last row for that key, since Postgres cannot update a row twice in one statement', () => {
+    it('writes the row once with the later values, since Postgres cannot update a row twice in one statement', () => {
       const [statement] = rowOperationStatements('reads', [
         upsertRows(
           'runs',
@@ -46,28 +46,25 @@ describe('row operation statements', () => {
         ),
       ]);
 
-      expect(statement?.parameters).toEqual(['r2', 'Started', 'r1', 'Completed']);
+      expect(statement?.parameters).toEqual(['r1', 'Completed', 'r2', 'Started']);
       expect(statement?.text).not.toContain('WHERE');
     });
   });
 
   describe('when a delete sits between two upserts of the same table', () => {
-    it('keeps the three statements in their order', () => {
+    it('deletes the row, then writes what came after the delete', () => {
       const statements = rowOperationStatements('reads', [
         upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'Started' }]),
         deleteRows('runs', ['run_id'], [{ run_id: 'r1' }]),
         upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'Requested' }]),
       ]);
 
-      expect(statements.map((statement) => statement.text.split(' ')[0])).toEqual([
-        'INSERT',
-        'DELETE',
-        'INSERT',
-      ]);
-      expect(statements[1]).toEqual({
+      expect(statements.map((statement) => statement.text.split(' ')[0])).toEqual(['DELETE', 'INSERT']);
+      expect(statements[0]).toEqual({
         text: 'DELETE FROM "reads"."runs" WHERE ("run_id") IN (($1))',
         parameters: ['r1'],
       });
+      expect(statements[1]?.parameters).toEqual(['r1', 'Requested']);
     });
   });
 
@@ -91,13 +88,25 @@ describe('row operation statements', () => {
     });
   });
 
-  describe('when rows of one operation have different columns', () => {
-    it('refuses the operation', () => {
-      expect(() =>
-        rowOperationStatements('reads', [
-          upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }, { run_id: 'r2' }]),
-        ]),
-      ).toThrow(/must all have the columns run_id, status/);
+  describe('when rows of one table have different columns', () => {
+    it('writes each set of columns with a statement of its own, leaving the other columns alone', () => {
+      const statements = rowOperationStatements('reads', [
+        upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }, { run_id: 'r2' }]),
+        upsertRows('runs', ['run_id'], [{ status: 'b', run_id: 'r3' }]),
+      ]);
+
+      expect(statements).toEqual([
+        {
+          text:
+            'INSERT INTO "reads"."runs" AS existing ("run_id", "status") VALUES ($1, $2), ($3, $4) ' +
+            'ON CONFLICT ("run_id") DO UPDATE SET "status" = EXCLUDED."status"',
+          parameters: ['r1', 'a', 'r3', 'b'],
+        },
+        {
+          text: 'INSERT INTO "reads"."runs" AS existing ("run_id") VALUES ($1) ON CONFLICT ("run_id") DO NOTHING',
+          parameters: ['r2'],
+        },
+      ]);
     });
   });
 

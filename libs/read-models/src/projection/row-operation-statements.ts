@@ -1,4 +1,5 @@
 import { qualifiedTable, quoteIdentifier } from '../sql-identifier';
+import { coalesceRowOperations } from './coalesce-row-operations';
 import type { ColumnValue, DeleteRows, Row, RowOperation, UpsertRows } from './row-operation';
 
 /** A parameterized SQL statement. */
@@ -11,49 +12,22 @@ export interface SqlStatement {
 const maxParameters = 65535;
 
 /**
- * Turns row operations into as few multi-row statements as their order allows: consecutive
- * operations on the same table with the same shape become one statement (split only when it
- * would exceed the bind-parameter limit). Order between different operations is kept.
+ * Turns row operations into a few multi-row statements: the operations are first coalesced to one
+ * write per row (`coalesceRowOperations`), then each table gets one DELETE for the rows it deletes
+ * and one INSERT … ON CONFLICT per set of columns, split only when a statement would exceed the
+ * bind-parameter limit.
  */
 export function rowOperationStatements(schema: string, operations: readonly RowOperation[]): SqlStatement[] {
-  return mergeConsecutive(operations).flatMap((operation) =>
+  return coalesceRowOperations(operations).flatMap((operation) =>
     operation.kind === 'upsert' ? upsertStatements(schema, operation) : deleteStatements(schema, operation),
   );
 }
 
-function mergeConsecutive(operations: readonly RowOperation[]): RowOperation[] {
-  const merged: RowOperation[] = [];
-  for (const operation of operations) {
-    const previous = merged.at(-1);
-    if (previous !== undefined && sameShape(previous, operation)) {
-      merged[merged.length - 1] = appendRows(previous, operation);
-    } else {
-      merged.push(operation);
-    }
-  }
-  return merged;
-}
-
-function sameShape(left: RowOperation, right: RowOperation): boolean {
-  if (left.kind !== right.kind || left.table !== right.table || !sameColumns(left.key, right.key))
-    return false;
-  if (left.kind === 'delete' || right.kind === 'delete') return true;
-  return left.onlyWhenGreater === right.onlyWhenGreater && sameColumns(columnsOf(left), columnsOf(right));
-}
-
-function appendRows(previous: RowOperation, next: RowOperation): RowOperation {
-  if (previous.kind === 'upsert' && next.kind === 'upsert')
-    return { ...previous, rows: [...previous.rows, ...next.rows] };
-  if (previous.kind === 'delete' && next.kind === 'delete')
-    return { ...previous, keys: [...previous.keys, ...next.keys] };
-  throw new Error('Only operations of the same kind can be merged');
-}
-
 function upsertStatements(schema: string, operation: UpsertRows): SqlStatement[] {
-  const rows = lastRowPerKey(operation);
+  const rows = operation.rows;
   if (rows.length === 0) return [];
+  // Coalescing grouped the rows by their set of columns: the first row's are every row's.
   const columns = columnsOf(operation);
-  for (const row of rows) assertColumns(operation.table, row, columns);
   for (const column of [
     ...operation.key,
     ...(operation.onlyWhenGreater === null ? [] : [operation.onlyWhenGreater]),
@@ -70,7 +44,8 @@ function upsertStatements(schema: string, operation: UpsertRows): SqlStatement[]
         guardClause(operation.onlyWhenGreater);
   const head = `INSERT INTO ${qualifiedTable(schema, operation.table)} AS existing (${columns.map(quoteIdentifier).join(', ')}) VALUES `;
   return chunks(rows, columns.length).map((chunk) => {
-    const parameters = chunk.flatMap((row) => columns.map((column) => parameterOf(row[column] ?? null)));
+    const parameters: SqlStatement['parameters'][number][] = [];
+    for (const row of chunk) for (const column of columns) parameters.push(parameterOf(row[column] ?? null));
     return { text: `${head}${placeholders(chunk.length, columns.length)} ${conflict} ${action}`, parameters };
   });
 }
@@ -91,28 +66,9 @@ function deleteStatements(schema: string, operation: DeleteRows): SqlStatement[]
   }));
 }
 
-/** Postgres refuses to update one row twice in a statement, so within a statement the last row for a key wins. */
-function lastRowPerKey(operation: UpsertRows): Row[] {
-  const byKey = new Map<string, Row>();
-  for (const row of operation.rows) {
-    const identity = operation.key.map((column) => identityOf(row[column] ?? null)).join('\u0000');
-    byKey.delete(identity);
-    byKey.set(identity, row);
-  }
-  return [...byKey.values()];
-}
-
-function identityOf(value: ColumnValue): string {
-  return value === null ? 'null' : `${typeof value}:${String(value)}`;
-}
-
 function columnsOf(operation: UpsertRows): string[] {
   const first = operation.rows[0];
   return first === undefined ? [...operation.key] : Object.keys(first);
-}
-
-function sameColumns(left: readonly string[], right: readonly string[]): boolean {
-  return left.length === right.length && left.every((column, index) => column === right[index]);
 }
 
 function assertColumns(table: string, row: Row, columns: readonly string[]): void {

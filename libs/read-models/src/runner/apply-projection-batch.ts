@@ -22,7 +22,8 @@ export interface AppliedBatch {
 
 /**
  * Applies one batch in ONE transaction: lock the projection, read its checkpoint, fold the events
- * the checkpoint does not cover yet, write the rows with multi-row statements, move the checkpoint.
+ * the checkpoint does not cover yet, coalesce the fold's operations to one write per row, write the
+ * rows with a few multi-row statements per table, move the checkpoint.
  * Rows and checkpoint commit together or not at all, so a crash anywhere leaves them consistent and
  * a redelivered batch is skipped.
  */

@@ -85,6 +85,17 @@ interface TaxTotal {
   readonly tax: Money;
 }
 
+/** Rates as the `numeric` key column compares them, per rate text seen (an invoice repeats a few rates). */
+const numericRates = new Map<string, string>();
+
+function numericRate(rate: string): string {
+  const known = numericRates.get(rate);
+  if (known !== undefined) return known;
+  const normalized = new ExactDecimal(rate).toString();
+  if (numericRates.size < 10_000) numericRates.set(rate, normalized);
+  return normalized;
+}
+
 /**
  * One row per tax status, tax code and rate. Rates are compared as numbers ("7.25" = "7.250"), as
  * the `numeric` key column does. Estimated rows stay after posting: the posted rows sit beside them.
@@ -92,7 +103,7 @@ interface TaxTotal {
 export function taxRows(event: InvoiceEventFacts, lines: readonly TaxedInvoiceLine[]): RowOperation {
   const totals = new Map<string, TaxTotal>();
   for (const line of lines) {
-    const taxRate = new ExactDecimal(line.taxRate).toString();
+    const taxRate = numericRate(line.taxRate);
     const key = `${line.taxStatus}\u0000${line.taxCode}\u0000${taxRate}`;
     const current = totals.get(key);
     totals.set(key, {
