@@ -1,5 +1,5 @@
 import type { GroupWorkItemData } from '@invoice-engine/contracts';
-import type { EventStore } from '@invoice-engine/event-store';
+import type { EventStore, RecordedEvent, StreamAppend } from '@invoice-engine/event-store';
 import {
   invoiceDecider,
   invoiceIdOf,
@@ -48,6 +48,12 @@ export interface GroupInvoiceGeneration {
   readonly published: readonly OutgoingMessage[];
 }
 
+/** What one work item decided: the appends (none when nothing is recorded) and what to publish after. */
+interface WorkItemDecision {
+  readonly appends: readonly StreamAppend[];
+  readonly generation: GroupInvoiceGeneration;
+}
+
 /**
  * Step 1 of invoice generation (docs/pipeline.md step 3), per `GroupWorkItem`: records the chunk's
  * invoice with its lines (`InvoiceDraftingStarted`) and asks for its estimated tax. A work item whose
@@ -64,12 +70,51 @@ export class GenerateGroupInvoice {
   ) {}
 
   async handle(message: GroupWorkItemMessage): Promise<GroupInvoiceGeneration> {
-    const generation = await retryOnConflict(this.settings.conflictAttempts, () => this.generate(message));
+    const [generation] = await retryOnConflict(this.settings.conflictAttempts, () =>
+      this.generate([message]),
+    );
+    if (generation === undefined) throw new Error(`work item ${message.messageId} was not handled`);
     await publishAll(this.publisher, generation.published);
     return generation;
   }
 
-  private async generate(message: GroupWorkItemMessage): Promise<GroupInvoiceGeneration> {
+  /**
+   * Several work items (a partition batch) at once: one `readStreams` for every invoice and schedule
+   * stream, one `appendMany` for what all of them decided, one publish. All or nothing: any failure
+   * (a conflict, a run never requested, the same item twice) is thrown, and the caller handles the
+   * items one by one with `handle`.
+   */
+  async handleMany(messages: readonly GroupWorkItemMessage[]): Promise<readonly GroupInvoiceGeneration[]> {
+    const generations = await this.generate(messages);
+    await publishAll(
+      this.publisher,
+      generations.flatMap((generation) => generation.published),
+    );
+    return generations;
+  }
+
+  private async generate(messages: readonly GroupWorkItemMessage[]): Promise<GroupInvoiceGeneration[]> {
+    // The invoices and every schedule of the chunks in one read: a redelivery (invoice written) is rare.
+    const read = await this.eventStore.readStreams(
+      messages.flatMap(({ data: item }) => [
+        invoiceStream(invoiceIdOf(item.runId, item.groupingKey, item.chunkIndex)),
+        ...item.billingScheduleIds.map(billingScheduleStream),
+      ]),
+    );
+    const decisions: WorkItemDecision[] = [];
+    for (const message of messages) decisions.push(await this.decide(message, read));
+    await appendAll(
+      this.eventStore,
+      decisions.flatMap((decision) => decision.appends),
+    );
+    return decisions.map((decision) => decision.generation);
+  }
+
+  /** What one work item appends and publishes, from its streams as read. */
+  private async decide(
+    message: GroupWorkItemMessage,
+    read: ReadonlyMap<string, readonly RecordedEvent[]>,
+  ): Promise<WorkItemDecision> {
     const item = message.data;
     const chunk: WorkItemChunk = {
       runId: item.runId,
@@ -78,15 +123,10 @@ export class GenerateGroupInvoice {
       chunkCount: item.chunkCount,
     };
     const invoiceId = invoiceIdOf(item.runId, item.groupingKey, item.chunkIndex);
-    // The invoice and every schedule of the chunk in one read: a redelivery (invoice written) is rare.
-    const read = await this.eventStore.readStreams([
-      invoiceStream(invoiceId),
-      ...item.billingScheduleIds.map(billingScheduleStream),
-    ]);
     const invoice = invoiceOf(invoiceId, read.get(invoiceStream(invoiceId)) ?? []);
     if (invoice.events.length > 0) {
       const published = messagesOfInvoiceStream(invoice.events, chunk, INVOICE_GENERATION_PRODUCER);
-      return { invoiceId, outcome: 'Republished', leftOut: [], published };
+      return { appends: [], generation: { invoiceId, outcome: 'Republished', leftOut: [], published } };
     }
     const run = await this.runs.of(item.runId);
     const loaded = billingSchedulesOf(item.billingScheduleIds, read);
@@ -105,7 +145,8 @@ export class GenerateGroupInvoice {
       producer: INVOICE_GENERATION_PRODUCER,
     };
     if (selection.due.length === 0) {
-      return this.nothingToInvoice(item, chunk, invoiceId, selection.leftOut, loaded, causation);
+      const generation = this.nothingToInvoice(item, chunk, invoiceId, selection.leftOut, loaded, causation);
+      return { appends: [], generation };
     }
     let assembled: AssembledInvoice;
     try {
@@ -124,13 +165,15 @@ export class GenerateGroupInvoice {
       invoice.state,
     );
     const appends = appendsOf([{ stream: invoice.stream, expectedRevision: 'no-stream', events }], causation);
-    await appendAll(this.eventStore, appends);
     const published = messagesOfInvoiceStream(
       appendedTo(appends, invoice.stream) as LoadedInvoice['events'],
       chunk,
       INVOICE_GENERATION_PRODUCER,
     );
-    return { invoiceId, outcome: 'TaxRequested', leftOut: selection.leftOut, published };
+    return {
+      appends,
+      generation: { invoiceId, outcome: 'TaxRequested', leftOut: selection.leftOut, published },
+    };
   }
 
   /** The payment term of the invoice: the first schedule's (the grouping key makes them all the same). */
@@ -166,13 +209,13 @@ export class GenerateGroupInvoice {
     return { invoiceId, outcome: 'NothingToInvoice', leftOut, published: [message] };
   }
 
-  private async failGroup(
+  private failGroup(
     invoice: LoadedInvoice,
     chunk: WorkItemChunk,
     selection: ChunkSelection,
     error: DomainError,
     causation: Causation,
-  ): Promise<GroupInvoiceGeneration> {
+  ): WorkItemDecision {
     const cause = { category: 'InvoiceGeneration', code: error.code, message: error.message } as const;
     const group = {
       runId: chunk.runId,
@@ -186,12 +229,19 @@ export class GenerateGroupInvoice {
       selection.due.map((schedule) => schedule.loaded),
     );
     const appends = appendsOf(decided, causation);
-    await appendAll(this.eventStore, appends);
     const published = messagesOfInvoiceStream(
       appendedTo(appends, invoice.stream) as LoadedInvoice['events'],
       chunk,
       INVOICE_GENERATION_PRODUCER,
     );
-    return { invoiceId: invoice.invoiceId, outcome: 'GroupFailed', leftOut: selection.leftOut, published };
+    return {
+      appends,
+      generation: {
+        invoiceId: invoice.invoiceId,
+        outcome: 'GroupFailed',
+        leftOut: selection.leftOut,
+        published,
+      },
+    };
   }
 }

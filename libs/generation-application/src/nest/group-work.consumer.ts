@@ -3,12 +3,22 @@ import { KafkaErrorPassthroughFilter } from '@invoice-engine/messaging';
 import { APP_LOGGER, loggerForMessage, type AppLogger } from '@invoice-engine/runtime';
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { GenerateGroupInvoice } from '../generation/generate-group-invoice';
+import {
+  GenerateGroupInvoice,
+  type GroupInvoiceGeneration,
+  type GroupWorkItemMessage,
+} from '../generation/generate-group-invoice';
 import { parsedMessage } from './parsed-message';
 
 const groupWorkMessages = messageTypeRegistry([GroupWorkItem]);
 
-/** `invoice-batch.group-work` → step 1 of invoice generation. */
+/**
+ * `invoice-batch.group-work` → step 1 of invoice generation. Over Kafka the topic is consumed in
+ * partition batches (`{ batch: true }`): one read, one append and one publish per batch. If a batch
+ * fails (an invalid message, a conflict, a run never requested), the runner hands its messages over
+ * one at a time, with their retries and dead letters. A transport without batches (the in-process bus)
+ * delivers one envelope at a time; both shapes are taken.
+ */
 @Controller()
 @UseFilters(KafkaErrorPassthroughFilter)
 export class GroupWorkConsumer {
@@ -17,10 +27,24 @@ export class GroupWorkConsumer {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  @EventPattern(Topics.GroupWork)
-  async onGroupWorkItem(@Payload() envelope: unknown): Promise<void> {
-    const message = parsedMessage(groupWorkMessages, envelope);
-    const generation = await this.generateGroupInvoice.handle(message);
+  @EventPattern(Topics.GroupWork, { batch: true })
+  async onGroupWorkItems(@Payload() payload: unknown): Promise<void> {
+    const envelopes: readonly unknown[] = Array.isArray(payload) ? payload : [payload];
+    if (envelopes.length === 1) {
+      // One at a time (also how the runner hands over a failed batch): with retries on a conflict.
+      const message = parsedMessage(groupWorkMessages, envelopes[0]);
+      this.logHandled(message, await this.generateGroupInvoice.handle(message));
+      return;
+    }
+    const messages = envelopes.map((envelope) => parsedMessage(groupWorkMessages, envelope));
+    const generations = await this.generateGroupInvoice.handleMany(messages);
+    messages.forEach((message, index) => {
+      const generation = generations[index];
+      if (generation !== undefined) this.logHandled(message, generation);
+    });
+  }
+
+  private logHandled(message: GroupWorkItemMessage, generation: GroupInvoiceGeneration): void {
     loggerForMessage(this.logger, { ...message.metadata, messageId: message.messageId }).info(
       {
         groupingKey: message.data.groupingKey,
