@@ -7,6 +7,7 @@ import {
   type EventStore,
   type ExpectedRevision,
 } from '@invoice-engine/event-store';
+import { loadavg } from 'node:os';
 import { benchEvents, percentile, rate } from './bench-events';
 import { compareDesigns } from './design-comparison';
 
@@ -128,12 +129,19 @@ async function idleLatency(writer: EventStore, from: bigint, samples: number): P
   console.log(`${`idle subscriber delivery latency (${sorted.length} samples)`.padEnd(46)} ${line}`);
 }
 
+/** The figures depend on what else runs on the machine: print the load averages with them. */
+function machineLoad(): string {
+  return `load average ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ')}`;
+}
+
 async function main(): Promise<void> {
   const store = openStore();
   const admin = PgPoolConnection.open({ ...connection, max: 1 });
   await store.migrate();
   try {
-    console.log(`PostgreSQL event store bench, schema ${schema}`);
+    console.log(`PostgreSQL event store bench, schema ${schema}, ${machineLoad()}`);
     await appends(store, 'a');
     const [{ count, last } = { count: '0', last: '0' }] = await admin.query<{ count: string; last: string }>(
       `SELECT count(*)::text AS count, coalesce(max(position), 0)::text AS last FROM "${schema}".events`,
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
     await catchUp(Number(count));
     await idleLatency(store, BigInt(last), 200);
     await compareDesigns(connection, schema);
+    console.log(`done, ${machineLoad()}`);
   } finally {
     await store.close();
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
