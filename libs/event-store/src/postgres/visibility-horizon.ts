@@ -9,7 +9,7 @@ import type { EventStoreSchema } from './event-store-schema';
  * positions that no open transaction can still fill.
  *
  * Why it holds: every append takes its transaction id before it allocates positions
- * (`append_events`), and transaction ids are handed out in increasing order. Read the sequence's last
+ * (`append_to_streams`), and transaction ids are handed out in increasing order. Read the sequence's last
  * allocated value P; then take a transaction id X of our own. Every position ≤ P belongs to a
  * transaction whose id is < X. Once a snapshot's xmin (the oldest transaction id still running) is
  * past X, all of them have committed or rolled back, so the rows ≤ P are final. Such a pair (P, X) is a
