@@ -1,11 +1,15 @@
 import type { TaxCalculatedData, TaxCalculationFailedData } from '@invoice-engine/contracts';
-import type { EventStore } from '@invoice-engine/event-store';
+import type { EventStore, RecordedEvent, StreamAppend } from '@invoice-engine/event-store';
 import { applyLineTaxes, type AssembledInvoice } from '@invoice-engine/invoicing';
 import { calendarDate, type EventEnvelope } from '@invoice-engine/kernel';
 import { PermanentError } from '@invoice-engine/messaging';
 import type { Clock, MessagePublisher } from '@invoice-engine/runtime';
-import { loadBillingSchedules, type LoadedBillingSchedule } from '../loading/billing-schedule-streams';
-import { invoiceStateOf, loadInvoice, type LoadedInvoice } from '../loading/invoice-stream';
+import {
+  billingSchedulesOf,
+  billingScheduleStream,
+  type LoadedBillingSchedule,
+} from '../loading/billing-schedule-streams';
+import { invoiceOf, invoiceStateOf, invoiceStream, type LoadedInvoice } from '../loading/invoice-stream';
 import type { RunRequests } from '../loading/run-requests';
 import { messagesOfInvoiceStream } from '../outbound/invoice-stream-messages';
 import { publishAll, type OutgoingMessage } from '../outbound/outgoing-message';
@@ -35,6 +39,12 @@ export interface GroupInvoiceCompletion {
   readonly published: readonly OutgoingMessage[];
 }
 
+/** What one tax result decided: the appends (none when nothing is recorded) and what to publish after. */
+interface TaxResultDecision {
+  readonly appends: readonly StreamAppend[];
+  readonly completion: GroupInvoiceCompletion;
+}
+
 type Awaiting = Extract<LoadedInvoice['state'], { status: 'DraftInProgress' | 'PostingInProgress' }>;
 
 /**
@@ -54,14 +64,59 @@ export class CompleteGroupInvoice {
   ) {}
 
   async handle(message: TaxResultMessage): Promise<GroupInvoiceCompletion> {
-    const completion = await retryOnConflict(this.settings.conflictAttempts, () => this.complete(message));
+    const [completion] = await retryOnConflict(this.settings.conflictAttempts, () =>
+      this.complete([message]),
+    );
+    if (completion === undefined) throw new Error(`tax result ${message.messageId} was not handled`);
     await publishAll(this.publisher, completion.published);
     return completion;
   }
 
-  private async complete(message: TaxResultMessage): Promise<GroupInvoiceCompletion> {
+  /**
+   * Several tax results (a partition batch) at once: one `readStreams` for their invoices, one for the
+   * schedules of those invoices, one `appendMany` for everything decided, one publish. All or nothing:
+   * any failure (a conflict, an invoice never recorded, two results of one invoice) is thrown, and the
+   * caller handles the results one by one with `handle`.
+   */
+  async handleMany(messages: readonly TaxResultMessage[]): Promise<readonly GroupInvoiceCompletion[]> {
+    const completions = await this.complete(messages);
+    await publishAll(
+      this.publisher,
+      completions.flatMap((completion) => completion.published),
+    );
+    return completions;
+  }
+
+  private async complete(messages: readonly TaxResultMessage[]): Promise<GroupInvoiceCompletion[]> {
+    const invoicesRead = await this.eventStore.readStreams(
+      messages.map((message) => invoiceStream(message.data.invoiceId)),
+    );
+    const invoices = messages.map(({ data: { invoiceId } }) =>
+      invoiceOf(invoiceId, invoicesRead.get(invoiceStream(invoiceId)) ?? []),
+    );
+    const schedulesRead = await this.eventStore.readStreams(
+      invoices.flatMap((invoice) => scheduleIdsOf(invoice).map(billingScheduleStream)),
+    );
+    const decisions: TaxResultDecision[] = [];
+    for (const [index, message] of messages.entries()) {
+      const invoice = invoices[index];
+      if (invoice === undefined) throw new Error(`no invoice read for tax result ${message.messageId}`);
+      decisions.push(await this.decide(message, invoice, schedulesRead));
+    }
+    await appendAll(
+      this.eventStore,
+      decisions.flatMap((decision) => decision.appends),
+    );
+    return decisions.map((decision) => decision.completion);
+  }
+
+  /** What one tax result appends and publishes, from its invoice and schedules as read. */
+  private async decide(
+    message: TaxResultMessage,
+    loaded: LoadedInvoice,
+    schedulesRead: ReadonlyMap<string, readonly RecordedEvent[]>,
+  ): Promise<TaxResultDecision> {
     const { invoiceId, mode } = message.data;
-    const loaded = await loadInvoice(this.eventStore, invoiceId);
     const state = loaded.state;
     if (state.status === 'Pending') {
       throw new PermanentError(
@@ -71,7 +126,7 @@ export class CompleteGroupInvoice {
     const awaited = state.status === 'DraftInProgress' ? 'Estimate' : 'CalculateAndCommit';
     if ((state.status !== 'DraftInProgress' && state.status !== 'PostingInProgress') || awaited !== mode) {
       const published = messagesOfInvoiceStream(loaded.events, null, INVOICE_GENERATION_PRODUCER);
-      return { invoiceId, outcome: 'Republished', published };
+      return { appends: [], completion: { invoiceId, outcome: 'Republished', published } };
     }
     const causation: Causation = {
       messageId: message.messageId,
@@ -80,8 +135,8 @@ export class CompleteGroupInvoice {
       occurredAt: this.clock.now(),
       producer: INVOICE_GENERATION_PRODUCER,
     };
-    const scheduleIds = [...new Set(state.invoice.lines.map((line) => line.billingScheduleId))];
-    const schedules = await loadBillingSchedules(this.eventStore, scheduleIds);
+    const scheduleIds = scheduleIdsOf(loaded);
+    const schedules = billingSchedulesOf(scheduleIds, schedulesRead);
     let decided: DecidedStream[];
     try {
       if (message.type === 'TaxCalculationFailed') {
@@ -98,7 +153,7 @@ export class CompleteGroupInvoice {
       };
       decided = decideGroupFailure(loaded, group, error.failureCause, schedules);
     }
-    return this.append(loaded, decided, causation);
+    return this.decided(loaded, decided, causation);
   }
 
   private async decideCompletion(
@@ -138,19 +193,25 @@ export class CompleteGroupInvoice {
     });
   }
 
-  private async append(
+  private decided(
     loaded: LoadedInvoice,
     decided: readonly DecidedStream[],
     causation: Causation,
-  ): Promise<GroupInvoiceCompletion> {
+  ): TaxResultDecision {
     const appends = appendsOf(decided, causation);
-    await appendAll(this.eventStore, appends);
     const events = [...loaded.events, ...appendedTo(appends, loaded.stream)] as LoadedInvoice['events'];
     const outcome = invoiceStateOf(events).status;
     const published = messagesOfInvoiceStream(events, null, INVOICE_GENERATION_PRODUCER);
     if (outcome === 'Pending' || outcome === 'DraftInProgress' || outcome === 'Canceled') {
       throw new Error(`Invoice ${loaded.invoiceId} is ${outcome} after its tax result`);
     }
-    return { invoiceId: loaded.invoiceId, outcome, published };
+    return { appends, completion: { invoiceId: loaded.invoiceId, outcome, published } };
   }
+}
+
+/** The schedules an invoice waiting for its tax holds lines of (none for any other invoice). */
+function scheduleIdsOf(invoice: LoadedInvoice): string[] {
+  const state = invoice.state;
+  if (state.status !== 'DraftInProgress' && state.status !== 'PostingInProgress') return [];
+  return [...new Set(state.invoice.lines.map((line) => line.billingScheduleId))];
 }

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TaxRequestedData } from '@invoice-engine/contracts';
+import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
+import { invoiceIdOf } from '@invoice-engine/invoicing';
+import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
+import type { TaxRequestedMessage } from '../tax/calculate-tax';
+import {
+  GenerationHarness,
+  givenRun,
+  givenSchedules,
+  groupingKeyOfTerms,
+  scheduleTerms,
+  workItem,
+} from '../test-support/generation.fixture';
+import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import type { TaxResultMessage } from './complete-group-invoice';
+
+let database: TestEventStore;
+let numbers: PostgresInvoiceNumberAllocator;
+
+beforeAll(async () => {
+  database = await openTestEventStore('complete_together');
+  numbers = new PostgresInvoiceNumberAllocator(database.connection, database.schema);
+  await numbers.migrate();
+});
+
+afterAll(async () => {
+  await database.dispose();
+});
+
+/** The store, remembering the batched calls the handler makes. */
+function countingStore(store: EventStore): { store: EventStore; calls: string[] } {
+  const calls: string[] = [];
+  const counting = Object.assign(Object.create(store) as EventStore, {
+    readStreams(streams: readonly string[]) {
+      calls.push('readStreams');
+      return store.readStreams(streams);
+    },
+    appendMany(appends: readonly StreamAppend[]) {
+      calls.push('appendMany');
+      return store.appendMany(appends);
+    },
+  });
+  return { store: counting, calls };
+}
+
+/**
+ * Three groups (three billing accounts) of a Draft run, each with its invoice recorded and its tax
+ * estimated: the tax results are what step 2 receives.
+ */
+async function givenThreeEstimates(runId: string, prefix: string, h: GenerationHarness) {
+  await givenRun(database.store, runId, 'Draft');
+  const groups = ['acct-1', 'acct-2', 'acct-3'].map((billingAccountId, index) =>
+    scheduleTerms({ id: `${prefix}-bs-${index}`, billingAccountId }),
+  );
+  await givenSchedules(database.store, ...groups);
+  await h.generate.handleMany(groups.map((terms) => workItem(runId, [terms])));
+  for (const request of h.publisher.ofType<TaxRequestedData>('TaxRequested')) {
+    await h.tax.handle(request as TaxRequestedMessage);
+  }
+  const results = h.publisher.ofType('TaxCalculated') as TaxResultMessage[];
+  h.publisher.clear();
+  return {
+    results,
+    invoiceIds: groups.map((terms) => invoiceIdOf(runId, groupingKeyOfTerms(terms), 0)),
+    scheduleIds: groups.map((terms) => terms.id),
+  };
+}
+
+describe('completing the invoices of several tax results together (a partition batch)', () => {
+  describe('when every invoice waits for its estimate', () => {
+    it('drafts each invoice and invoices its schedules with two reads and one append for all', async () => {
+      const { store, calls } = countingStore(database.store);
+      const h = new GenerationHarness(store, numbers);
+      const { results, invoiceIds, scheduleIds } = await givenThreeEstimates('run-complete-1', 'ctg1', h);
+      calls.length = 0;
+
+      const completions = await h.complete.handleMany(results);
+
+      expect(completions.map(({ invoiceId, outcome }) => [invoiceId, outcome])).toEqual(
+        invoiceIds.map((invoiceId) => [invoiceId, 'Draft']),
+      );
+      expect(calls).toEqual(['readStreams', 'readStreams', 'appendMany']);
+      for (const invoiceId of invoiceIds) {
+        expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
+      }
+      for (const scheduleId of scheduleIds) {
+        expect(await h.schedule(scheduleId)).toMatchObject({
+          status: 'Processing',
+          invoiceRunProcessingStatus: 'InProgress',
+          nextChargeFromDate: '2026-04-01',
+        });
+      }
+      const invoiced = h.publisher.ofType<{ invoiceIds: string[] }>('GroupInvoiced');
+      expect(invoiced.map((message) => message.data.invoiceIds)).toEqual(
+        invoiceIds.map((invoiceId) => [invoiceId]),
+      );
+    });
+  });
+
+  describe('when one result was handled before', () => {
+    it('re-publishes its group result and completes the others, as one by one would', async () => {
+      const h = new GenerationHarness(database.store, numbers);
+      const { results, invoiceIds } = await givenThreeEstimates('run-complete-2', 'ctg2', h);
+      await h.complete.handle(results[0]!);
+      const [firstResult] = h.publisher.ofType('GroupInvoiced');
+      h.publisher.clear();
+
+      const completions = await h.complete.handleMany(results);
+
+      expect(completions.map((completion) => completion.outcome)).toEqual(['Republished', 'Draft', 'Draft']);
+      expect((await h.invoice(invoiceIds[0]!)).eventTypes).toEqual([
+        'InvoiceDraftingStarted',
+        'InvoiceDrafted',
+      ]);
+      expect(h.publisher.ofType('GroupInvoiced')[0]).toEqual(firstResult);
+    });
+  });
+
+  describe('when the batch holds the same result twice', () => {
+    it('records nothing, and one by one the second is a re-publication', async () => {
+      const h = new GenerationHarness(database.store, numbers);
+      const { results, invoiceIds } = await givenThreeEstimates('run-complete-3', 'ctg3', h);
+      const [first] = results;
+
+      await expect(h.complete.handleMany([first!, ...results])).rejects.toThrow();
+
+      for (const invoiceId of invoiceIds) {
+        expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted']);
+      }
+      expect(h.publisher.published).toEqual([]);
+      const once = await h.complete.handle(first!);
+      const again = await h.complete.handle(first!);
+      expect([once.outcome, again.outcome]).toEqual(['Draft', 'Republished']);
+    });
+  });
+});
