@@ -50,7 +50,10 @@ import { PrefixedServiceTransport, PrefixingPublisher, TopicPrefix } from './pre
 import { waitForRunInEventStore } from './run-in-event-store';
 
 export interface DistributedEngineOptions {
-  /** Unique per engine: the prefix of its topics and consumer groups and the stem of its schemas. */
+  /**
+   * Unique per engine, a lower-case SQL identifier: the stem of its schemas and the prefix of its
+   * topics and consumer groups (`<label>.<topic>`, `<label>.<service>`).
+   */
   readonly label: string;
   readonly databaseUrl: string;
   readonly brokers: readonly string[];
@@ -66,6 +69,11 @@ export interface DistributedEngineOptions {
 /** The three schemas a distributed engine writes: event store, read models, invoice numbers. */
 export function distributedSchemasOf(label: string): readonly string[] {
   return [`${label}_es`, `${label}_rm`, `${label}_inv`];
+}
+
+/** The prefix of an engine's topics and consumer groups. */
+export function distributedTopicPrefixOf(label: string): TopicPrefix {
+  return new TopicPrefix(`${label}.`);
 }
 
 /**
@@ -94,7 +102,9 @@ export async function startDistributedEngine(options: DistributedEngineOptions):
     kafkaConnectionConfig({ brokers: configuration.KAFKA_BROKERS, clientId: `equivalence-${options.label}` }),
     logger,
   );
-  const prefix = new TopicPrefix(`${options.label}.`);
+  const prefix = distributedTopicPrefixOf(options.label);
+  // Fresh topics for a fresh engine: its consumer groups, new as well, read them from the first message.
+  await prefix.createTopics(kafkaClient);
 
   // The two ports the filtering and scheduling apps bind in their own app modules, global as there.
   @Global()
@@ -166,7 +176,7 @@ export async function startDistributedEngine(options: DistributedEngineOptions):
         .connectMicroservice(
           {
             strategy: new PrefixedServiceTransport(kafkaClient, prefix, topics, {
-              groupId: `${prefix.value}${service}`,
+              groupId: prefix.of(service),
               fromBeginning: true,
               messageClasses,
               maxWaitTimeMs: 200,
@@ -224,5 +234,5 @@ export async function removeDistributedEngineTraces(
     kafkaConnectionConfig({ brokers: options.brokers, clientId: `equivalence-cleanup-${options.label}` }),
     createAppLogger('equivalence-cleanup', 'silent'),
   );
-  await new TopicPrefix(`${options.label}.`).deleteTopicsAndGroups(client);
+  await distributedTopicPrefixOf(options.label).deleteTopicsAndGroups(client);
 }

@@ -16,6 +16,7 @@ import {
 } from '@invoice-engine/messaging';
 import type { MessagePublisher, MessageToPublish } from '@invoice-engine/runtime';
 import type { MessageHandler } from '@nestjs/microservices';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Topic names are fixed in the contracts, and the broker is shared with every other integration test.
@@ -38,18 +39,50 @@ export class TopicPrefix {
     ]);
   }
 
-  /** Deletes every topic and consumer group whose name carries this prefix (none may be running). */
+  /**
+   * Creates the prefixed topics. The broker may answer "unknown topic" while the new partitions' leaders
+   * are being elected (kafkajs' `waitForLeaders` does not retry that), so it is asked again until they
+   * are, at most 60 s.
+   */
+  async createTopics(client: KafkaClient): Promise<void> {
+    await retryWhileLeadersSettle(() => ensureTopics(client, this.topicSpecs()));
+  }
+
+  /**
+   * Deletes every topic and consumer group whose name carries this prefix. A group that still has a
+   * member (a consumer that did not leave) cannot be deleted: it is left to expire with its offsets.
+   */
   async deleteTopicsAndGroups(client: KafkaClient): Promise<void> {
     const admin = client.kafka.admin();
     await connectOrExplain(admin, client.connection);
     try {
-      const { groups } = await admin.listGroups();
-      const ours = groups.map((group) => group.groupId).filter((groupId) => groupId.startsWith(this.value));
-      if (ours.length > 0) await admin.deleteGroups(ours);
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.value));
       if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+      const { groups } = await admin.listGroups();
+      const ours = groups.map((group) => group.groupId).filter((groupId) => groupId.startsWith(this.value));
+      if (ours.length > 0) await admin.deleteGroups(ours).catch(() => undefined);
     } finally {
       await admin.disconnect();
+    }
+  }
+}
+
+/** Protocol errors a broker answers while a new topic's partition leaders are still being elected. */
+const LEADERS_SETTLING = new Set([
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+]);
+
+async function retryWhileLeadersSettle<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error: unknown) {
+      const type = (error as { readonly type?: unknown } | null)?.type;
+      if (typeof type !== 'string' || !LEADERS_SETTLING.has(type) || Date.now() > deadline) throw error;
+      await sleep(500);
     }
   }
 }
@@ -64,8 +97,8 @@ export class PrefixingPublisher implements MessagePublisher {
     private readonly prefix: TopicPrefix,
   ) {}
 
+  /** The prefixed topics must exist (`TopicPrefix.createTopics`). */
   static async connect(client: KafkaClient, prefix: TopicPrefix): Promise<PrefixingPublisher> {
-    await ensureTopics(client, prefix.topicSpecs());
     return new PrefixingPublisher(await BatchingProducer.connect(client), prefix);
   }
 
