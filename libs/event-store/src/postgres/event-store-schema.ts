@@ -10,6 +10,8 @@ export interface EventStoreSchema {
   readonly notificationChannel: string;
   /** Seed of the per-stream advisory lock keys (and, plus one, the migration lock key) of this store. */
   readonly lockKeySeed: bigint;
+  /** Every append holds this advisory lock (shared) until it ends: see visibility-horizon.ts. */
+  readonly appendersLockKey: bigint;
 }
 
 export function eventStoreSchema(name: string): EventStoreSchema {
@@ -23,6 +25,7 @@ export function eventStoreSchema(name: string): EventStoreSchema {
     qualifier: `"${name}".`,
     notificationChannel: `${name}_events_appended`,
     lockKeySeed: lockKeySeedOf(name),
+    appendersLockKey: lockKeySeedOf(name) + 2n,
   };
 }
 

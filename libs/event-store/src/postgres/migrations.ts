@@ -1,5 +1,6 @@
 import { quoteIdentifier, type SqlConnection } from '../sql/sql-connection';
 import type { EventStoreSchema } from './event-store-schema';
+import { appendersLockStatements } from './migration-3-appenders-lock';
 
 interface Migration {
   readonly version: number;
@@ -129,6 +130,11 @@ const migrations: readonly Migration[] = [
        END
        $fn$`,
     ],
+  },
+  {
+    version: 3,
+    name: 'appends hold a shared advisory lock that shows the visibility horizon who may hold positions',
+    statements: appendersLockStatements,
   },
 ];
 

@@ -41,4 +41,4 @@ describeEventStoreContract(
   { concurrency: { writers: 4, eventsPerWriter: 500 } },
 );
 
-describePostgresAdapter('PGlite', () => new PgliteConnection(database!));
+describePostgresAdapter('PGlite', () => new PgliteConnection(database!), { concurrentTransactions: false });

@@ -71,8 +71,40 @@ async function receivedWithin(follower: ReturnType<typeof follow>, count: number
  * What only the PostgreSQL adapter promises (on PostgreSQL and PGlite alike): schema upgrades of an
  * existing database, and subscribers woken by a notification after each append.
  */
-export function describePostgresAdapter(name: string, openConnection: OpenSqlConnection): void {
+export function describePostgresAdapter(
+  name: string,
+  openConnection: OpenSqlConnection,
+  { concurrentTransactions }: { readonly concurrentTransactions: boolean },
+): void {
   describe(`${name} adapter`, () => {
+    // PGlite runs one transaction at a time: nothing can stay open beside an append there.
+    (concurrentTransactions ? describe : describe.skip)('when an unrelated transaction stays open', () => {
+      it('delivers appends without waiting for it to end', async () => {
+        const writerConnection = openConnection();
+        const unrelatedConnection = openConnection();
+        const schema = uniqueSchema();
+        const writer = new PostgresEventStore(writerConnection, { schema });
+        try {
+          await writer.migrate();
+          const category = uniqueCategory();
+          const follower = follow(writer, category);
+          const appended = events(3);
+          const delivered = await unrelatedConnection.transaction(async (unrelated) => {
+            await unrelated.query('SELECT pg_current_xact_id()');
+            await writer.append(`${category}-1`, appended, 'no-stream');
+            return receivedWithin(follower, appended.length);
+          });
+          await follower.subscription.stop();
+          expect(delivered).toEqual(messageIds(appended));
+        } finally {
+          await writer.close();
+          await writerConnection.query(`DROP SCHEMA "${schema}" CASCADE`);
+          await writerConnection.close();
+          await unrelatedConnection.close();
+        }
+      });
+    });
+
     describe('when a database written by migration 1 is migrated', () => {
       it('keeps its streams appendable, recognises retries of old appends, and drops the trigger', async () => {
         const sql = openConnection();
@@ -96,7 +128,7 @@ export function describePostgresAdapter(name: string, openConnection: OpenSqlCon
             JSON.stringify([{ stream_id: stream, expected: '-1' }]),
           ]);
 
-          expect(await store.migrate()).toEqual([2]);
+          expect(await store.migrate()).toEqual([2, 3]);
           expect(await store.migrate()).toEqual([]);
           const retried = await store.append(stream, old, 'no-stream');
           const appended = await store.append(stream, events(2), 1n);

@@ -30,4 +30,6 @@ describeEventStoreContract('PostgreSQL', async () => {
   return store;
 });
 
-describePostgresAdapter('PostgreSQL', () => PgPoolConnection.open({ ...connection, max: 4 }));
+describePostgresAdapter('PostgreSQL', () => PgPoolConnection.open({ ...connection, max: 4 }), {
+  concurrentTransactions: true,
+});
