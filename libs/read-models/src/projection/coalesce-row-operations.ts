@@ -8,7 +8,12 @@ interface KeyWrites {
   columns: Row | null;
   /** Whether `columns` is a copy of our own, which later writes may change in place. */
   owned: boolean;
+  /** `columnSet(columns)` when known: the operation's, as long as the row was written once. */
+  signature: string | null;
 }
+
+/** Keys to their writes, one map level per key column (Map tells 1, '1' and 1n apart, as Postgres would). */
+type KeyIndex = Map<ColumnValue, KeyIndex | KeyWrites>;
 
 /** The writes of one table, one entry per key in the order keys were first written. */
 interface TableWrites {
@@ -16,7 +21,8 @@ interface TableWrites {
   readonly key: readonly string[];
   /** The guard column of the table's upserts (undefined until the first upsert). */
   onlyWhenGreater: string | null | undefined;
-  readonly byKey: Map<string, KeyWrites>;
+  readonly byKey: KeyIndex;
+  readonly entries: KeyWrites[];
 }
 
 /**
@@ -37,7 +43,8 @@ interface TableWrites {
  * batches are consecutive ranges of a projection's events, and a redelivered range is skipped or
  * re-applied whole.
  *
- * Every operation on one table must use the same key columns and the same guard.
+ * Every operation on one table must use the same key columns and the same guard, and the rows of one
+ * operation the same columns.
  */
 export function coalesceRowOperations(operations: readonly RowOperation[]): RowOperation[] {
   const tables = new Map<string, TableWrites>();
@@ -49,12 +56,19 @@ export function coalesceRowOperations(operations: readonly RowOperation[]): RowO
         entry.deleted = true;
         entry.columns = null;
         entry.owned = false;
+        entry.signature = null;
       }
     } else {
       if (writes.onlyWhenGreater === undefined) writes.onlyWhenGreater = operation.onlyWhenGreater;
       else if (writes.onlyWhenGreater !== operation.onlyWhenGreater)
         throw new Error(`Upserts into ${operation.table} must all use the same guard column`);
-      for (const row of operation.rows) upsert(keyWrites(writes, row), row, operation.onlyWhenGreater);
+      const first = operation.rows[0];
+      const columns = first === undefined ? [] : Object.keys(first);
+      const signature = first === undefined ? '' : columnSet(first);
+      for (const row of operation.rows) {
+        if (row !== first) assertColumns(operation.table, row, columns);
+        upsert(keyWrites(writes, row), row, operation.onlyWhenGreater, signature);
+      }
     }
   }
   return [...tables.values()].flatMap(writtenOperations);
@@ -68,6 +82,7 @@ function tableWrites(tables: Map<string, TableWrites>, operation: RowOperation):
       key: operation.key,
       onlyWhenGreater: undefined,
       byKey: new Map(),
+      entries: [],
     };
     tables.set(operation.table, created);
     return created;
@@ -78,19 +93,31 @@ function tableWrites(tables: Map<string, TableWrites>, operation: RowOperation):
 }
 
 function keyWrites(writes: TableWrites, row: Row): KeyWrites {
-  const identity = identityOf(writes.key, row);
-  const existing = writes.byKey.get(identity);
-  if (existing !== undefined) return existing;
-  const created: KeyWrites = { first: row, deleted: false, columns: null, owned: false };
-  writes.byKey.set(identity, created);
+  let level = writes.byKey;
+  let found: KeyIndex | KeyWrites | undefined;
+  writes.key.forEach((column, index) => {
+    const value = row[column] ?? null;
+    found = level.get(value);
+    if (index === writes.key.length - 1) return;
+    if (found === undefined) {
+      found = new Map();
+      level.set(value, found);
+    }
+    level = found as KeyIndex;
+  });
+  if (found !== undefined) return found as KeyWrites;
+  const created: KeyWrites = { first: row, deleted: false, columns: null, owned: false, signature: null };
+  level.set(row[writes.key.at(-1) ?? ''] ?? null, created);
+  writes.entries.push(created);
   return created;
 }
 
 /** Most rows are written once: a row is copied only when a second write changes it. */
-function upsert(entry: KeyWrites, row: Row, onlyWhenGreater: string | null): void {
+function upsert(entry: KeyWrites, row: Row, onlyWhenGreater: string | null, signature: string): void {
   const current = entry.columns;
   if (current === null) {
     entry.columns = row;
+    entry.signature = signature;
     return;
   }
   if (onlyWhenGreater !== null && !isGreater(row[onlyWhenGreater] ?? null, current[onlyWhenGreater] ?? null))
@@ -99,6 +126,7 @@ function upsert(entry: KeyWrites, row: Row, onlyWhenGreater: string | null): voi
     ? Object.assign(current as Record<string, ColumnValue>, row)
     : { ...current, ...row };
   entry.owned = true;
+  entry.signature = null;
 }
 
 /** `value > current` as the guard compares them; a null current guard is always overwritten. */
@@ -111,10 +139,10 @@ function isGreater(value: ColumnValue, current: ColumnValue): boolean {
 function writtenOperations(writes: TableWrites): RowOperation[] {
   const deleted: Row[] = [];
   const byColumns = new Map<string, Row[]>();
-  for (const entry of writes.byKey.values()) {
+  for (const entry of writes.entries) {
     if (entry.deleted) deleted.push(keyOf(writes.key, entry.first));
     if (entry.columns === null) continue;
-    const signature = columnSet(entry.columns);
+    const signature = entry.signature ?? columnSet(entry.columns);
     const rows = byColumns.get(signature);
     if (rows === undefined) byColumns.set(signature, [entry.columns]);
     else rows.push(entry.columns);
@@ -148,14 +176,15 @@ function keyOf(key: readonly string[], row: Row): Row {
   return Object.fromEntries(key.map((column) => [column, row[column] ?? null]));
 }
 
-/** Tells keys apart as Postgres would for the values folds write: by type and value. */
-function identityOf(key: readonly string[], row: Row): string {
-  let identity = '';
-  for (const column of key) {
-    const value = row[column] ?? null;
-    identity += value === null ? 'null\u0000' : `${typeof value}:${String(value)}\u0000`;
+/** The rows of one upsert share their columns: a row without one would write null into it. */
+function assertColumns(table: string, row: Row, columns: readonly string[]): void {
+  let count = 0;
+  for (const column in row) if (Object.hasOwn(row, column)) count += 1;
+  if (count !== columns.length || !columns.every((column) => Object.hasOwn(row, column))) {
+    throw new Error(
+      `Rows for ${table} must all have the columns ${columns.join(', ')}; got ${Object.keys(row).join(', ')}`,
+    );
   }
-  return identity;
 }
 
 function sameColumns(left: readonly string[], right: readonly string[]): boolean {

@@ -88,10 +88,11 @@ describe('row operation statements', () => {
     });
   });
 
-  describe('when rows of one table have different columns', () => {
+  describe('when operations on one table write different columns', () => {
     it('writes each set of columns with a statement of its own, leaving the other columns alone', () => {
       const statements = rowOperationStatements('reads', [
-        upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }, { run_id: 'r2' }]),
+        upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }]),
+        upsertRows('runs', ['run_id'], [{ run_id: 'r2' }]),
         upsertRows('runs', ['run_id'], [{ status: 'b', run_id: 'r3' }]),
       ]);
 
@@ -107,6 +108,16 @@ describe('row operation statements', () => {
           parameters: ['r2'],
         },
       ]);
+    });
+  });
+
+  describe('when rows of one operation have different columns', () => {
+    it('refuses the operation', () => {
+      expect(() =>
+        rowOperationStatements('reads', [
+          upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }, { run_id: 'r2' }]),
+        ]),
+      ).toThrow(/must all have the columns run_id, status/);
     });
   });
 

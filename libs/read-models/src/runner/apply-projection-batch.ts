@@ -3,7 +3,11 @@ import type { DataSource } from 'typeorm';
 import type { Projection } from '../projection/projection';
 import { rowOperationStatements } from '../projection/row-operation-statements';
 import { readModelSchemaOf } from '../read-model-data-source';
-import { lockProjection, readProjectionCheckpoint, storeProjectionCheckpoint } from './projection-checkpoint';
+import {
+  lockProjectionForBatch,
+  readProjectionCheckpoint,
+  storeProjectionCheckpoint,
+} from './projection-checkpoint';
 
 /** Events to apply and the checkpoint to store once they are (at least the last event's position). */
 export interface ProjectionBatch {
@@ -35,7 +39,7 @@ export async function applyProjectionBatch(
   const schema = readModelSchemaOf(dataSource);
   const handled = new Set(projection.eventTypes);
   return dataSource.transaction(async (transaction) => {
-    await lockProjection(transaction, schema, projection.name);
+    await lockProjectionForBatch(transaction, schema, projection.name);
     const stored = await readProjectionCheckpoint(transaction, schema, projection.name);
     const fresh = batch.events.filter((event) => stored === null || event.position > stored);
     const events = fresh.filter((event) => handled.has(event.type));

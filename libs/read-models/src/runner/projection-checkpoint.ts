@@ -33,6 +33,22 @@ export async function lockProjection(
   ]);
 }
 
+/**
+ * `lockProjection` for a batch, which also commits asynchronously: a read model is rebuilt from the
+ * event store, and its rows and checkpoint commit together, so a crash that loses the last commits
+ * only has their batches applied again, while a batch no longer waits for its WAL flush.
+ */
+export async function lockProjectionForBatch(
+  transaction: SqlRunner,
+  schema: string,
+  projectionName: string,
+): Promise<void> {
+  await transaction.query(
+    "SELECT pg_advisory_xact_lock(hashtext($1)), set_config('synchronous_commit', 'off', true)",
+    [`projection:${schema}.${projectionName}`],
+  );
+}
+
 /** Moves the checkpoint forward, never backwards. */
 export async function storeProjectionCheckpoint(
   transaction: SqlRunner,
