@@ -3,12 +3,18 @@ import { KafkaErrorPassthroughFilter } from '@invoice-engine/messaging';
 import { APP_LOGGER, loggerForMessage, type AppLogger } from '@invoice-engine/runtime';
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CalculateTax } from '../tax/calculate-tax';
+import { CalculateTax, type TaxCalculation, type TaxRequestedMessage } from '../tax/calculate-tax';
 import { parsedMessage } from './parsed-message';
 
 const taxRequestMessages = messageTypeRegistry([TaxRequested]);
 
-/** `tax.requests` → the tax service. */
+/**
+ * `tax.requests` → the tax service. Over Kafka the topic is consumed in partition batches
+ * (`{ batch: true }`): one publish per batch. If a batch fails (an invalid message, an engine that
+ * cannot answer for now), the runner hands its messages over one at a time, with their retries and
+ * dead letters. A transport without batches (the in-process bus) delivers one envelope at a time; both
+ * shapes are taken.
+ */
 @Controller()
 @UseFilters(KafkaErrorPassthroughFilter)
 export class TaxRequestsConsumer {
@@ -17,10 +23,18 @@ export class TaxRequestsConsumer {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  @EventPattern(Topics.TaxRequests)
-  async onTaxRequested(@Payload() envelope: unknown): Promise<void> {
-    const message = parsedMessage(taxRequestMessages, envelope);
-    const calculation = await this.calculateTax.handle(message);
+  @EventPattern(Topics.TaxRequests, { batch: true })
+  async onTaxRequested(@Payload() payload: unknown): Promise<void> {
+    const envelopes: readonly unknown[] = Array.isArray(payload) ? payload : [payload];
+    const messages = envelopes.map((envelope) => parsedMessage(taxRequestMessages, envelope));
+    const calculations = await this.calculateTax.handleMany(messages);
+    messages.forEach((message, index) => {
+      const calculation = calculations[index];
+      if (calculation !== undefined) this.logHandled(message, calculation);
+    });
+  }
+
+  private logHandled(message: TaxRequestedMessage, calculation: TaxCalculation): void {
     loggerForMessage(this.logger, { ...message.metadata, messageId: message.messageId }).info(
       { invoiceId: message.data.invoiceId, mode: message.data.mode, outcome: calculation.outcome },
       'tax request handled',

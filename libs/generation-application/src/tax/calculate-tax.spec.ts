@@ -118,3 +118,47 @@ describe('the tax service answering a tax request', () => {
     });
   });
 });
+
+describe('the tax service answering a partition batch of requests', () => {
+  it('answers each as it would alone, in order, with one publish for all of them', async () => {
+    const alone = service();
+    const together = service();
+    let publishCalls = 0;
+    const publish = together.publisher.publish.bind(together.publisher);
+    together.publisher.publish = (topic, messages) => {
+      publishCalls += 1;
+      return publish(topic, messages);
+    };
+    const requests = [
+      taxRequested(),
+      { ...taxRequested({ invoiceId: 'invoice-2' }), messageId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b' },
+    ];
+    for (const request of requests) await alone.calculate.handle(request);
+
+    const calculations = await together.calculate.handleMany(requests);
+
+    expect(calculations.map((calculation) => calculation.outcome)).toEqual([
+      'TaxCalculated',
+      'TaxCalculated',
+    ]);
+    expect(publishCalls).toBe(1);
+    expect(together.publisher.published).toEqual(alone.publisher.published);
+  });
+
+  it('publishes nothing when the engine cannot answer one of them for now', async () => {
+    let calls = 0;
+    const flaky: TaxEngine = {
+      estimate: (request) =>
+        (calls += 1) === 2
+          ? Promise.resolve(taxFailed(TaxFailureCode.EngineTimeout, 'no answer in 2000 ms', true))
+          : californiaRates().estimate(request),
+      calculateAndCommit: (request) => californiaRates().calculateAndCommit(request),
+    };
+    const { publisher, calculate } = service(flaky);
+
+    await expect(
+      calculate.handleMany([taxRequested(), taxRequested({ invoiceId: 'invoice-2' })]),
+    ).rejects.toThrow(TransientError);
+    expect(publisher.published).toEqual([]);
+  });
+});

@@ -45,6 +45,27 @@ export class CalculateTax {
   ) {}
 
   async handle(message: TaxRequestedMessage): Promise<TaxCalculation> {
+    const calculation = await this.calculate(message);
+    await publishAll(this.publisher, [calculation.published]);
+    return calculation;
+  }
+
+  /**
+   * Several requests (a partition batch), one after the other, answered with one publish. A request
+   * the engine could not answer for now fails the whole batch (nothing is published): the caller then
+   * handles the requests one by one with `handle`.
+   */
+  async handleMany(messages: readonly TaxRequestedMessage[]): Promise<readonly TaxCalculation[]> {
+    const calculations: TaxCalculation[] = [];
+    for (const message of messages) calculations.push(await this.calculate(message));
+    await publishAll(
+      this.publisher,
+      calculations.map((calculation) => calculation.published),
+    );
+    return calculations;
+  }
+
+  private async calculate(message: TaxRequestedMessage): Promise<TaxCalculation> {
     const request = message.data;
     const taxRequest = taxRequestOfMessage(request);
     const result: TaxResult =
@@ -86,7 +107,6 @@ export class CalculateTax {
             { runId, groupingKey, invoiceId, mode, ...result.failure } satisfies TaxCalculationFailedData,
             metadata,
           );
-    await publishAll(this.publisher, [published]);
     return { outcome: published.envelope.type as TaxCalculation['outcome'], published };
   }
 }
