@@ -32,6 +32,55 @@ describe('row operation statements', () => {
     });
   });
 
+  describe('when the types of every column are known', () => {
+    it('sends one array per column to unnest instead of one parameter per value', () => {
+      const types = new Map([
+        ['stream_id', 'text'],
+        ['last_position', 'numeric(20,0)'],
+      ]);
+
+      const statements = rowOperationStatements(
+        'reads',
+        [
+          upsertRows(
+            'stream_activity',
+            ['stream_id'],
+            [
+              { stream_id: 'invoice-1', last_position: 5n },
+              { stream_id: 'invoice-2', last_position: null },
+            ],
+            'last_position',
+          ),
+        ],
+        (table) => (table === 'stream_activity' ? types : undefined),
+      );
+
+      expect(statements).toEqual([
+        {
+          text:
+            'INSERT INTO "reads"."stream_activity" AS existing ("stream_id", "last_position") ' +
+            'SELECT * FROM unnest($1::text[], $2::numeric(20,0)[]) ' +
+            'ON CONFLICT ("stream_id") DO UPDATE SET "last_position" = EXCLUDED."last_position" ' +
+            'WHERE existing."last_position" IS NULL OR existing."last_position" < EXCLUDED."last_position"',
+          parameters: [
+            ['invoice-1', 'invoice-2'],
+            ['5', null],
+          ],
+        },
+      ]);
+    });
+
+    it('falls back to a VALUES list when a column is unknown (added after the types were read)', () => {
+      const [statement] = rowOperationStatements(
+        'reads',
+        [upsertRows('runs', ['run_id'], [{ run_id: 'r1', status: 'a' }])],
+        () => new Map([['run_id', 'text']]),
+      );
+
+      expect(statement?.text).toContain('VALUES ($1, $2)');
+    });
+  });
+
   describe('when one batch writes the same key twice', () => {
     it('writes the row once with the later values, since Postgres cannot update a row twice in one statement', () => {
       const [statement] = rowOperationStatements('reads', [

@@ -2,11 +2,20 @@ import { qualifiedTable, quoteIdentifier } from '../sql-identifier';
 import { coalesceRowOperations } from './coalesce-row-operations';
 import type { ColumnValue, DeleteRows, Row, RowOperation, UpsertRows } from './row-operation';
 
-/** A parameterized SQL statement. */
+type SqlValue = string | number | boolean | null;
+
+/** A parameterized SQL statement; a parameter is a value or, for an `unnest` insert, one column's values. */
 export interface SqlStatement {
   readonly text: string;
-  readonly parameters: readonly (string | number | boolean | null)[];
+  readonly parameters: readonly (SqlValue | readonly SqlValue[])[];
 }
+
+/**
+ * The SQL types of a table's columns (`format_type` spelling: `numeric(20,0)`, `jsonb`), or undefined
+ * when unknown. With every column's type known, an upsert sends one array per column to `unnest`
+ * instead of one parameter per value: Postgres parses and plans it faster than a long VALUES list.
+ */
+export type ColumnTypes = (table: string) => ReadonlyMap<string, string> | undefined;
 
 /** Postgres accepts at most 65535 bind parameters in one statement. */
 const maxParameters = 65535;
@@ -17,13 +26,23 @@ const maxParameters = 65535;
  * and one INSERT … ON CONFLICT per set of columns, split only when a statement would exceed the
  * bind-parameter limit.
  */
-export function rowOperationStatements(schema: string, operations: readonly RowOperation[]): SqlStatement[] {
+export function rowOperationStatements(
+  schema: string,
+  operations: readonly RowOperation[],
+  columnTypes: ColumnTypes = () => undefined,
+): SqlStatement[] {
   return coalesceRowOperations(operations).flatMap((operation) =>
-    operation.kind === 'upsert' ? upsertStatements(schema, operation) : deleteStatements(schema, operation),
+    operation.kind === 'upsert'
+      ? upsertStatements(schema, operation, columnTypes(operation.table))
+      : deleteStatements(schema, operation),
   );
 }
 
-function upsertStatements(schema: string, operation: UpsertRows): SqlStatement[] {
+function upsertStatements(
+  schema: string,
+  operation: UpsertRows,
+  types: ReadonlyMap<string, string> | undefined,
+): SqlStatement[] {
   const rows = operation.rows;
   if (rows.length === 0) return [];
   // Coalescing grouped the rows by their set of columns: the first row's are every row's.
@@ -42,9 +61,16 @@ function upsertStatements(schema: string, operation: UpsertRows): SqlStatement[]
       ? 'DO NOTHING'
       : `DO UPDATE SET ${updated.map((column) => `${quoteIdentifier(column)} = EXCLUDED.${quoteIdentifier(column)}`).join(', ')}` +
         guardClause(operation.onlyWhenGreater);
-  const head = `INSERT INTO ${qualifiedTable(schema, operation.table)} AS existing (${columns.map(quoteIdentifier).join(', ')}) VALUES `;
+  const target = `INSERT INTO ${qualifiedTable(schema, operation.table)} AS existing (${columns.map(quoteIdentifier).join(', ')})`;
+  const arrayTypes = columns.map((column) => types?.get(column));
+  if (arrayTypes.every((type) => type !== undefined)) {
+    const arrays = columns.map((column) => rows.map((row) => parameterOf(row[column] ?? null)));
+    const unnest = arrayTypes.map((type, index) => `$${index + 1}::${type}[]`).join(', ');
+    return [{ text: `${target} SELECT * FROM unnest(${unnest}) ${conflict} ${action}`, parameters: arrays }];
+  }
+  const head = `${target} VALUES `;
   return chunks(rows, columns.length).map((chunk) => {
-    const parameters: SqlStatement['parameters'][number][] = [];
+    const parameters: SqlValue[] = [];
     for (const row of chunk) for (const column of columns) parameters.push(parameterOf(row[column] ?? null));
     return { text: `${head}${placeholders(chunk.length, columns.length)} ${conflict} ${action}`, parameters };
   });
@@ -98,6 +124,6 @@ function placeholders(rowCount: number, columnCount: number): string {
 }
 
 /** bigint travels as text: neither `pg` nor PGlite serializes it the same way on its own. */
-function parameterOf(value: ColumnValue): string | number | boolean | null {
+function parameterOf(value: ColumnValue): SqlValue {
   return typeof value === 'bigint' ? value.toString() : value;
 }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Projection } from '../projection/projection';
 import { rowOperationStatements } from '../projection/row-operation-statements';
 import { readModelSchemaOf } from '../read-model-data-source';
+import { readModelColumnTypes } from './read-model-column-types';
 import {
   lockProjectionForBatch,
   readProjectionCheckpoint,
@@ -44,7 +45,8 @@ export async function applyProjectionBatch(
     const fresh = batch.events.filter((event) => stored === null || event.position > stored);
     const events = fresh.filter((event) => handled.has(event.type));
     if (events.length > 0) {
-      for (const statement of rowOperationStatements(schema, projection.fold(events))) {
+      const types = await readModelColumnTypes(dataSource, transaction, schema, projection.tables);
+      for (const statement of rowOperationStatements(schema, projection.fold(events), types)) {
         await transaction.query(statement.text, [...statement.parameters]);
       }
     }
