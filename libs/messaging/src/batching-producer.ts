@@ -13,6 +13,12 @@ export interface OutgoingMessage {
 export interface BatchingProducerOptions {
   /** Most messages in one produce request (default 1000). */
   readonly maxBatchMessages?: number;
+  /**
+   * Most bytes (keys, values and headers) in one produce request (default 512 KiB). The broker refuses
+   * a partition's record batch over `message.max.bytes` (1 MiB by default), and a partition batch of
+   * handled messages publishes its answers together, all to one partition when they share keys.
+   */
+  readonly maxRequestBytes?: number;
   /** How long the first waiting message waits for others to join its request (default 5 ms). */
   readonly lingerMs?: number;
 }
@@ -41,6 +47,7 @@ export class BatchingProducer {
     private readonly producer: Producer,
     private readonly maxBatchMessages: number,
     private readonly lingerMs: number,
+    private readonly maxRequestBytes: number,
   ) {}
 
   static async connect(
@@ -56,7 +63,12 @@ export class BatchingProducer {
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
     });
     await connectOrExplain(producer, client.connection);
-    return new BatchingProducer(producer, options.maxBatchMessages ?? 1000, options.lingerMs ?? 5);
+    return new BatchingProducer(
+      producer,
+      options.maxBatchMessages ?? 1000,
+      options.lingerMs ?? 5,
+      options.maxRequestBytes ?? 512 * 1024,
+    );
   }
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
@@ -101,8 +113,8 @@ export class BatchingProducer {
       return;
     }
     try {
-      for (const chunk of chunksOf(batch, this.maxBatchMessages)) {
-        await this.producer.sendBatch({ acks: -1, topicMessages: byTopic(chunk) });
+      for (const request of requestsOf(batch, this.maxBatchMessages, this.maxRequestBytes)) {
+        await this.producer.sendBatch({ acks: -1, topicMessages: request });
       }
       batch.forEach((entry) => entry.resolve());
     } catch (error: unknown) {
@@ -111,30 +123,60 @@ export class BatchingProducer {
   }
 }
 
-function* chunksOf(batch: readonly PendingPublish[], maxMessages: number): Generator<PendingPublish[]> {
-  let chunk: PendingPublish[] = [];
-  let count = 0;
+/**
+ * Splits what waits into produce requests of at most `maxMessages` messages and `maxBytes` bytes, in
+ * call order (a call's messages may span requests; it resolves once all of them are sent). A single
+ * message over `maxBytes` travels alone.
+ */
+export function* requestsOf(
+  batch: readonly Pick<PendingPublish, 'topic' | 'messages'>[],
+  maxMessages: number,
+  maxBytes: number,
+): Generator<TopicMessages[]> {
+  let request: { readonly topic: string; readonly message: Message }[] = [];
+  let bytes = 0;
   for (const entry of batch) {
-    if (count > 0 && count + entry.messages.length > maxMessages) {
-      yield chunk;
-      chunk = [];
-      count = 0;
+    for (const message of entry.messages) {
+      const size = sizeOf(message);
+      if (request.length > 0 && (request.length >= maxMessages || bytes + size > maxBytes)) {
+        yield byTopic(request);
+        request = [];
+        bytes = 0;
+      }
+      request.push({ topic: entry.topic, message });
+      bytes += size;
     }
-    chunk.push(entry);
-    count += entry.messages.length;
   }
-  if (chunk.length > 0) {
-    yield chunk;
+  if (request.length > 0) {
+    yield byTopic(request);
   }
 }
 
-/** Groups messages by topic, keeping the order of the publish calls within each topic. */
-function byTopic(entries: readonly PendingPublish[]): TopicMessages[] {
+function sizeOf(message: Message): number {
+  const headerBytes = Object.entries(message.headers ?? {}).reduce(
+    (sum, [name, value]) =>
+      sum +
+      Buffer.byteLength(name) +
+      (Array.isArray(value) ? value : [value]).reduce((part, one) => part + bytesOf(one), 0),
+    0,
+  );
+  return bytesOf(message.key) + bytesOf(message.value) + headerBytes;
+}
+
+function bytesOf(part: Buffer | string | null | undefined): number {
+  if (part === null || part === undefined) return 0;
+  return typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+}
+
+/** Groups messages by topic, keeping their order within each topic. */
+function byTopic(
+  messages: readonly { readonly topic: string; readonly message: Message }[],
+): TopicMessages[] {
   const topics = new Map<string, Message[]>();
-  for (const entry of entries) {
-    const messages = topics.get(entry.topic) ?? [];
-    messages.push(...entry.messages);
-    topics.set(entry.topic, messages);
+  for (const { topic, message } of messages) {
+    const onTopic = topics.get(topic) ?? [];
+    onTopic.push(message);
+    topics.set(topic, onTopic);
   }
-  return [...topics].map(([topic, messages]) => ({ topic, messages }));
+  return [...topics].map(([topic, onTopic]) => ({ topic, messages: onTopic }));
 }
