@@ -39,7 +39,7 @@ export function parseProjectorBenchOptions(args: readonly string[]): ProjectorBe
   return {
     schedules: number('--schedules', 100_000),
     seed: number('--seed', 20260630),
-    batchSize: number('--batch-size', 500),
+    batchSize: number('--batch-size', 1000),
     only: values.get('--only') ?? null,
     eventStoreSchema: values.get('--event-store-schema') ?? null,
     keepSchemas,

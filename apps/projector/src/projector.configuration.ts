@@ -11,12 +11,12 @@ export class ProjectorConfiguration extends DistributedConfiguration {
   @Max(65535)
   HEALTH_PORT = 3010;
 
-  /** Most events per read-model transaction. */
+  /** Most events per read-model transaction (see docs/read-models.md, "Throughput"). */
   @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(10000)
-  PROJECTION_BATCH_SIZE = 500;
+  PROJECTION_BATCH_SIZE = 1000;
 
   /** A rebuild ends when no batch arrived for this long. */
   @WholeNumber()

@@ -13,7 +13,7 @@ import { invoiceBatchSchedulersProjection } from '../projections/schedulers/invo
 import { refreshNextFireTimes } from '../projections/schedulers/refresh-next-fire-times';
 
 export interface BillingProjectorOptions {
-  /** Most events per transaction (default 500). */
+  /** Most events per transaction (default 1000; see docs/read-models.md, "Throughput"). */
   readonly batchSize: number;
   /** Wait before restarting a projection whose subscription failed (default 5 s). */
   readonly restartDelayMs: number;
@@ -26,7 +26,7 @@ export interface BillingProjectorOptions {
 }
 
 export const DEFAULT_PROJECTOR_OPTIONS: BillingProjectorOptions = {
-  batchSize: 500,
+  batchSize: 1000,
   restartDelayMs: 5000,
   projections: billingProjections,
   oneBatchAtATime: false,
