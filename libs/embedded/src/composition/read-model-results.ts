@@ -71,7 +71,7 @@ function byScheduleThenPeriod(left: EmbeddedInvoiceLine, right: EmbeddedInvoiceL
   );
 }
 
-/** The run's invoices with their lines: invoices by grouping key then chunk, lines by schedule then period. */
+/** The run's invoices with their lines: invoices by grouping key, chunk, then id; lines by schedule then period. */
 export async function readRunInvoices(readModels: DataSource, runId: string): Promise<EmbeddedInvoice[]> {
   const schema = readModelSchemaOf(readModels);
   const invoices = await readModels.query<InvoiceRow[]>(
@@ -114,7 +114,12 @@ export async function readRunInvoices(readModels: DataSource, runId: string): Pr
       lines: (linesByInvoice.get(row.invoice_id) ?? []).sort(byScheduleThenPeriod),
     }))
     .sort(
-      (left, right) => byCodePoint(left.groupingKey, right.groupingKey) || left.chunkIndex - right.chunkIndex,
+      (left, right) =>
+        byCodePoint(left.groupingKey, right.groupingKey) ||
+        left.chunkIndex - right.chunkIndex ||
+        // An invoice whose chunk failed before drafting has no chunk index (read as 0): its deterministic
+        // id keeps the order the same on every database and in every mode.
+        byCodePoint(left.invoiceId, right.invoiceId),
     );
 }
 

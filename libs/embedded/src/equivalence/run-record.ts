@@ -15,29 +15,6 @@ import {
   type RowValues,
 } from './read-model-rows';
 
-/**
- * The scenario output with the invoices of one grouping key in a defined order. The output sorts them by
- * chunk, but an invoice whose chunk failed before drafting (`InvoiceGenerationFailed` from Pending, e.g.
- * `CHUNK_OVER_LINE_LIMIT`) has no chunk index in the `invoices` read model and is read as chunk 0, so its
- * place among its group's other invoices follows the database's row order, which PGlite and PostgreSQL
- * do not share. The invoices themselves are compared by id in the read-model rows.
- */
-function withInvoicesInContentOrder(output: ScenarioOutput): ScenarioOutput {
-  const keyed = output.invoices.map((invoice) => ({ invoice, text: JSON.stringify(invoice) }));
-  keyed.sort((left, right) =>
-    left.invoice.groupingKey < right.invoice.groupingKey
-      ? -1
-      : left.invoice.groupingKey > right.invoice.groupingKey
-        ? 1
-        : left.text < right.text
-          ? -1
-          : left.text > right.text
-            ? 1
-            : 0,
-  );
-  return { ...output, invoices: keyed.map(({ invoice }) => invoice) };
-}
-
 /** What one mode made of a data set: the scenario runner's output and every read model the run wrote. */
 export interface RunRecord {
   /** As `npm run scenario` prints it (DOMAIN.md section 7): run, summary, invoices, schedules, exclusions, errors. */
@@ -109,7 +86,7 @@ export async function recordRun(
     readModels[compared.table] = await readComparedRows(engine.readModels, compared, runId);
   }
   return {
-    scenarioOutput: withInvoicesInContentOrder(scenarioOutput(result)),
+    scenarioOutput: scenarioOutput(result),
     readModels,
     invoiceNumbersByLegalEntity: await invoiceNumbersByLegalEntity(engine.readModels, runId),
   };
