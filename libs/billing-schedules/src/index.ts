@@ -6,6 +6,8 @@ export * from './billing-period';
 export * from './period-amounts';
 export * from './position';
 export * from './billing-progress';
+export * from './given-state';
+export * from './given-status';
 export * from './billable-periods';
 export * from './eligibility';
 export * from './run-criteria';

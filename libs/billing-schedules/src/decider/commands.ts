@@ -1,10 +1,16 @@
 import type { CalendarDate, Instant } from '@invoice-engine/kernel';
+import type { GivenBillingScheduleState } from '../given-state';
 import type { BillablePeriod, InvoiceStatusOfLines } from '../state';
 import type { BillingScheduleTerms, DecimalString } from '../terms';
 
 export interface CreateBillingSchedule {
   readonly type: 'CreateBillingSchedule';
   readonly terms: BillingScheduleTerms;
+  /**
+   * The state of a schedule created mid-life (migrated, or given in a scenario); absent = derived
+   * from the start date. Recorded as `BillingScheduleStateImported` right after the creation.
+   */
+  readonly givenState?: GivenBillingScheduleState;
 }
 export interface AmendBillingSchedulePrice {
   readonly type: 'AmendBillingSchedulePrice';

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, DomainError, isBefore } from '@invoice-engine/kernel';
 import { stateFromStart } from '../billing-progress';
+import { stateFromGivenState } from '../given-state';
 import { validateTerms } from '../terms-validation';
 import { requireSchedule, snapshotOf, type BillingScheduleDeciderState } from './billing-schedule';
 import { amendedSnapshot, lastBilledDay } from './amendment';
@@ -15,6 +16,11 @@ import type { BillingScheduleEvent } from './events';
 
 type Events = readonly BillingScheduleEvent[];
 
+/**
+ * Creates the schedule from its terms; with a given state (a schedule created mid-life) a
+ * `BillingScheduleStateImported` follows. Creating it again with the same terms yields nothing: the
+ * state given at creation stands.
+ */
 export function decideCreate(command: CreateBillingSchedule, state: BillingScheduleDeciderState): Events {
   if (state.status !== 'NotCreated') {
     if (isDeepStrictEqual(state.terms, command.terms)) return [];
@@ -25,11 +31,20 @@ export function decideCreate(command: CreateBillingSchedule, state: BillingSched
     );
   }
   validateTerms(command.terms);
+  const billingScheduleId = command.terms.id;
   const snapshot = snapshotOf(stateFromStart(command.terms));
+  const created: BillingScheduleEvent = {
+    type: 'BillingScheduleCreated',
+    data: { billingScheduleId, terms: command.terms, snapshot },
+  };
+  if (command.givenState === undefined) return [created];
+  const given = stateFromGivenState(command.terms, command.givenState);
+  const failure = given.status === 'Error' ? given.failure : null;
   return [
+    created,
     {
-      type: 'BillingScheduleCreated',
-      data: { billingScheduleId: command.terms.id, terms: command.terms, snapshot },
+      type: 'BillingScheduleStateImported',
+      data: { billingScheduleId, snapshot: snapshotOf(given), failure },
     },
   ];
 }

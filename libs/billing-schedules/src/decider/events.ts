@@ -1,5 +1,11 @@
 import type { CalendarDate, DomainEvent, Instant, Money } from '@invoice-engine/kernel';
-import type { BillablePeriod, BillingPosition, BillingScheduleState, InvoiceStatusOfLines } from '../state';
+import type {
+  BillablePeriod,
+  BillingPosition,
+  BillingScheduleFailure,
+  BillingScheduleState,
+  InvoiceStatusOfLines,
+} from '../state';
 import type { BillingScheduleTerms, DecimalString, Suspension } from '../terms';
 
 /** The two status fields, kept paired as DOMAIN.md section 1 says. */
@@ -25,6 +31,18 @@ export interface ReleasedPeriod {
 export type BillingScheduleCreated = DomainEvent<
   'BillingScheduleCreated',
   AboutSchedule & { readonly terms: BillingScheduleTerms; readonly snapshot: BillingScheduleSnapshot }
+>;
+/**
+ * The schedule was created mid-life with a given state (recorded right after its creation): the
+ * snapshot is that state, checked against the terms, fields left out derived. `failure` is set only for
+ * a schedule given in Error.
+ */
+export type BillingScheduleStateImported = DomainEvent<
+  'BillingScheduleStateImported',
+  AboutSchedule & {
+    readonly snapshot: BillingScheduleSnapshot;
+    readonly failure: BillingScheduleFailure | null;
+  }
 >;
 export type BillingSchedulePriceAmended = DomainEvent<
   'BillingSchedulePriceAmended',
@@ -93,6 +111,7 @@ export type BillingScheduleErrorReset = DomainEvent<
 
 export type BillingScheduleEvent =
   | BillingScheduleCreated
+  | BillingScheduleStateImported
   | BillingSchedulePriceAmended
   | BillingScheduleQuantityAmended
   | BillingScheduleDatesAmended

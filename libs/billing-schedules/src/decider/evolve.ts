@@ -28,6 +28,8 @@ function evolveSchedule(schedule: BillingSchedule, event: BillingScheduleEvent):
   switch (event.type) {
     case 'BillingScheduleCreated':
       return schedule;
+    case 'BillingScheduleStateImported':
+      return scheduleFrom({ ...parts, failure: event.data.failure }, event.data.snapshot);
     case 'BillingSchedulePriceAmended':
       return scheduleFrom(
         { ...parts, terms: { ...terms, unitPrice: event.data.unitPrice } },

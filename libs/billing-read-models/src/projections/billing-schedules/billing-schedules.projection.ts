@@ -15,6 +15,7 @@ import {
 
 export const billingScheduleEventTypes = eventTypesOf<BillingScheduleEvent>({
   BillingScheduleCreated: true,
+  BillingScheduleStateImported: true,
   BillingSchedulePriceAmended: true,
   BillingScheduleQuantityAmended: true,
   BillingScheduleDatesAmended: true,
@@ -42,6 +43,17 @@ function scheduleRows(event: RecordedDomainEvent<BillingScheduleEvent>): readonl
   switch (event.type) {
     case 'BillingScheduleCreated':
       return createdScheduleRows(event);
+    case 'BillingScheduleStateImported': {
+      const { snapshot, failure } = event.data;
+      return [
+        updateSchedule(event, {
+          ...snapshotColumns(snapshot),
+          failure_run_id: failure?.runId ?? null,
+          failure_error_code: failure?.errorCode ?? null,
+          failure_message: failure?.message ?? null,
+        }),
+      ];
+    }
     case 'BillingSchedulePriceAmended':
       return [
         updateSchedule(event, { unit_price: event.data.unitPrice, ...snapshotColumns(event.data.snapshot) }),
