@@ -94,4 +94,50 @@ describe('loading billing schedules into the PostgreSQL event store', () => {
     });
     expect(await storedEvents()).toEqual(before);
   });
+
+  describe('with state fields given', () => {
+    const schedule = (JSON.parse(json) as Record<string, unknown>[])[0] ?? {};
+    const migrated = (state: Readonly<Record<string, unknown>>) =>
+      JSON.stringify([{ ...schedule, id: 'BS-MIGRATED', ...state }]);
+
+    it('records the creation and then the given state in the schedule stream', async () => {
+      const report = await load('migrated.json', migrated({ billedThroughDate: '2026-02-28' }));
+
+      expect(report).toEqual({ outcome: 'Loaded', created: 1, alreadyLoaded: 0 });
+      const stream = await databases.store.readStream('billingSchedule-BS-MIGRATED');
+      expect(stream.map((event) => event.type)).toEqual([
+        'BillingScheduleCreated',
+        'BillingScheduleStateImported',
+      ]);
+      expect(stream[1]?.data).toMatchObject({
+        snapshot: {
+          nextChargeFromDate: '2026-03-01',
+          billedAmount: { currency: 'USD', minorUnits: 30968n },
+        },
+      });
+    });
+
+    it('writes nothing new when loaded again with the same state', async () => {
+      const before = await storedEvents();
+      const again = await load('migrated.json', migrated({ nextChargeFromDate: '2026-03-01' }));
+
+      expect(again).toEqual({ outcome: 'Loaded', created: 0, alreadyLoaded: 1 });
+      expect(await storedEvents()).toEqual(before);
+    });
+
+    it('reports another state for the same schedule as a different definition', async () => {
+      const report = await load('migrated.json', migrated({ billedThroughDate: '2026-03-31' }));
+
+      expect(report).toEqual({
+        outcome: 'Rejected',
+        problems: [
+          {
+            row: 1,
+            field: 'id',
+            reason: 'billing schedule BS-MIGRATED already exists with a different definition',
+          },
+        ],
+      });
+    });
+  });
 });

@@ -1,4 +1,9 @@
-import type { BillingScheduleCreated, BillingScheduleTerms } from '@invoice-engine/billing-schedules';
+import type {
+  BillingScheduleCreated,
+  BillingScheduleEvent,
+  BillingScheduleStateImported,
+  BillingScheduleTerms,
+} from '@invoice-engine/billing-schedules';
 import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
 import { deterministicId, streamName, StreamCategory, type EventEnvelope } from '@invoice-engine/kernel';
 import type { Clock } from '@invoice-engine/runtime';
@@ -23,9 +28,11 @@ export type ScheduleLoadReport =
 
 /**
  * Loads billing schedules from a file's records: validates EVERY row and writes nothing if any row is
- * bad or any id already exists with another definition; otherwise appends one `BillingScheduleCreated`
- * (decided by the billing-schedules decider) per new schedule, expected `no-stream`, in batches. Event
- * ids derive from the stream and the terms, so loading the same file again writes nothing new.
+ * bad or any id already exists with another definition (terms, or the state a row gives); otherwise
+ * appends per new schedule what the billing-schedules decider decided: `BillingScheduleCreated`, then
+ * `BillingScheduleStateImported` when the row gives state fields, expected `no-stream`, in batches.
+ * Event ids derive from the stream and the event's content, so loading the same file again writes
+ * nothing new.
  * The code the billing intake service calls too.
  */
 export class ScheduleLoader {
@@ -60,11 +67,11 @@ export class ScheduleLoader {
     let alreadyLoaded = 0;
     for (let start = 0; start < schedules.length; start += this.options.readConcurrency) {
       const slice = schedules.slice(start, start + this.options.readConcurrency);
-      const existing = await Promise.all(slice.map((schedule) => this.createdTerms(schedule.terms.id)));
+      const existing = await Promise.all(slice.map((schedule) => this.createdWith(schedule.terms.id)));
       slice.forEach((schedule, index) => {
-        const terms = existing[index];
-        if (terms === undefined || terms === null) fresh.push(schedule);
-        else if (isDeepStrictEqual(terms, schedule.terms)) alreadyLoaded += 1;
+        const creation = existing[index];
+        if (creation === undefined || creation === null) fresh.push(schedule);
+        else if (isDeepStrictEqual(creation, creationOf(schedule))) alreadyLoaded += 1;
         else {
           conflicts.push({
             row: schedule.row,
@@ -77,22 +84,26 @@ export class ScheduleLoader {
     return { fresh, alreadyLoaded, conflicts };
   }
 
-  /** The terms the schedule was created with, or null when its stream does not exist. */
-  private async createdTerms(id: string): Promise<BillingScheduleTerms | null> {
-    const [first] = await this.eventStore.readStream(streamName(StreamCategory.BillingSchedule, id));
+  /** The terms and given state the schedule was created with, or null when its stream does not exist. */
+  private async createdWith(id: string): Promise<Creation | null> {
+    const [first, second] = await this.eventStore.readStream(streamName(StreamCategory.BillingSchedule, id));
     if (first === undefined) return null;
     if (first.type !== 'BillingScheduleCreated')
       throw new Error(`Stream of ${id} does not start with its creation`);
-    return (first.data as BillingScheduleCreated['data']).terms;
+    const terms = (first.data as BillingScheduleCreated['data']).terms;
+    if (second?.type !== 'BillingScheduleStateImported') return { terms, givenState: null };
+    return { terms, givenState: (second.data as BillingScheduleStateImported['data']).snapshot };
   }
 
   private creation(loadId: string, schedule: ValidSchedule): StreamAppend {
     const stream = streamName(StreamCategory.BillingSchedule, schedule.terms.id);
-    const event: EventEnvelope = {
-      messageId: deterministicId(stream, schedule.created.type, canonicalJson(schedule.terms)),
-      type: schedule.created.type,
+    const decided: BillingScheduleEvent[] =
+      schedule.imported === null ? [schedule.created] : [schedule.created, schedule.imported];
+    const events = decided.map((event): EventEnvelope => ({
+      messageId: deterministicId(stream, event.type, canonicalJson(contentOf(event))),
+      type: event.type,
       schemaVersion: 1,
-      data: schedule.created.data,
+      data: event.data,
       metadata: {
         correlationId: loadId,
         causationId: loadId,
@@ -101,9 +112,24 @@ export class ScheduleLoader {
         occurredAt: this.clock.now(),
         producer: 'schedule-loader',
       },
-    };
-    return { stream, events: [event], expectedRevision: 'no-stream' };
+    }));
+    return { stream, events, expectedRevision: 'no-stream' };
   }
+}
+
+/** What a load compares with a schedule already there: its terms and the state given with them. */
+interface Creation {
+  readonly terms: BillingScheduleTerms;
+  readonly givenState: BillingScheduleStateImported['data']['snapshot'] | null;
+}
+
+function creationOf(schedule: ValidSchedule): Creation {
+  return { terms: schedule.terms, givenState: schedule.imported?.data.snapshot ?? null };
+}
+
+/** What an event's id derives from: the terms for a creation (as before), the whole data otherwise. */
+function contentOf(event: BillingScheduleEvent): unknown {
+  return event.type === 'BillingScheduleCreated' ? event.data.terms : event.data;
 }
 
 function sortedProblems(problems: readonly LoadProblem[]): LoadProblem[] {

@@ -63,7 +63,10 @@ const REQUIRED = [
   'generateInvoice',
 ] as const;
 
-/** The schedule's state is derived by the engine from its terms, never loaded. */
+/**
+ * The schedule's state (DOMAIN.md section 1): optional, derived from the start when absent. A row that
+ * gives some is a schedule created mid-life; the billing-schedules decider checks them against the terms.
+ */
 export const STATE_FIELDS = [
   'status',
   'invoiceRunProcessingStatus',
@@ -94,16 +97,6 @@ function completed(fields: Readonly<Record<string, unknown>>): Record<string, un
     if (result[field] === undefined || result[field] === null) result[field] = value;
   }
   return result;
-}
-
-function stateProblems(row: number, fields: Readonly<Record<string, unknown>>): LoadProblem[] {
-  return STATE_FIELDS.filter((field) => fields[field] !== undefined && fields[field] !== null).map(
-    (field) => ({
-      row,
-      field,
-      reason: 'is derived by the engine from the terms; leave it empty',
-    }),
-  );
 }
 
 /** A JSON array of schedules (objects with the field names of DOMAIN.md section 1). */
@@ -137,15 +130,18 @@ export function recordsFromJson(text: string): ScheduleRecords {
       if (!TOP_LEVEL_FIELDS.has(key) && !stateFields.has(key))
         problems.push({ row, field: key, reason: 'is not a field of a billing schedule' });
     }
-    problems.push(...stateProblems(row, fields));
     records.push({ row, fields: completed(fields) });
   });
   return { records, problems };
 }
 
+/** State dates a CSV row may give as "no date" on purpose; an empty cell leaves them to be derived. */
+const NULLABLE_STATE_COLUMNS = new Set(['nextBillingDate', 'billedThroughDate']);
+
 function csvValue(column: string, cell: string): unknown {
   const value = cell.trim();
   if (value === '') return undefined;
+  if (NULLABLE_STATE_COLUMNS.has(column) && value === 'null') return null;
   if (BOOLEAN_FIELDS.has(column) && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   if (INTEGER_FIELDS.has(column) && /^\d+$/.test(value)) return Number(value);
   return value;
@@ -196,7 +192,6 @@ export function recordsFromCsv(text: string): ScheduleRecords {
     const flat = Object.fromEntries(
       table.header.map((column, index) => [column, csvValue(column, cells[index] ?? '')]),
     );
-    problems.push(...stateProblems(line, flat));
     return { row: line, fields: completed(nest(flat)) };
   });
   return { records, problems };

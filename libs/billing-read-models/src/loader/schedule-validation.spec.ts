@@ -96,11 +96,10 @@ describe('a file with bad rows', () => {
     );
   });
 
-  it('reports unknown columns and loaded state on the header and the rows', () => {
+  it('reports unknown columns on the header; state columns are fields of a schedule', () => {
     const withState = `${header},status,color\n${goodRow},Processing,red\n`;
     expect(recordsFromCsv(withState).problems).toEqual([
       { row: 1, field: 'color', reason: 'is not a field of a billing schedule' },
-      { row: 2, field: 'status', reason: 'is derived by the engine from the terms; leave it empty' },
     ]);
   });
 

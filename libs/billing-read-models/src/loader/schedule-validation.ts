@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import {
   billingScheduleDecider,
   type BillingScheduleCreated,
+  type BillingScheduleStateImported,
   type BillingScheduleTerms,
+  type GivenBillingScheduleState,
 } from '@invoice-engine/billing-schedules';
 import {
   BillingScheduleTerms as BillingScheduleTermsContract,
@@ -11,13 +13,18 @@ import {
 import { currencyCode, DomainError, parseMoney, type CalendarDate } from '@invoice-engine/kernel';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { givenStateFields } from './given-state-fields';
 import type { LoadProblem, ScheduleRecord } from './schedule-records';
 
-/** A row that passed every check, with the creation event the billing-schedules decider made of it. */
+/**
+ * A row that passed every check, with the events the billing-schedules decider made of it: the
+ * creation, and the state the row gives (null when it gives none: derived from the start).
+ */
 export interface ValidSchedule {
   readonly row: number;
   readonly terms: BillingScheduleTerms;
   readonly created: BillingScheduleCreated;
+  readonly imported: BillingScheduleStateImported | null;
 }
 
 export interface ScheduleValidation {
@@ -41,6 +48,14 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
   'BILLING_SCHEDULE.ORDER_AMOUNT_WITHOUT_END_DATE': 'endDate',
   'BILLING_SCHEDULE.END_BEFORE_START': 'endDate',
   'BILLING_SCHEDULE.INVALID_SUSPENSION': 'suspension.resumeOn',
+  'BILLING_SCHEDULE.GIVEN_STATUS_PAIR_MISMATCH': 'invoiceRunProcessingStatus',
+  'BILLING_SCHEDULE.GIVEN_STATUS_CONTRADICTS_GENERATE_INVOICE': 'invoiceRunProcessingStatus',
+  'BILLING_SCHEDULE.GIVEN_STATUS_CONTRADICTS_POSITION': 'status',
+  'BILLING_SCHEDULE.GIVEN_BILLED_THROUGH_DATE_MISMATCH': 'billedThroughDate',
+  'BILLING_SCHEDULE.GIVEN_NEXT_CHARGE_FROM_DATE_NOT_A_PERIOD_START': 'nextChargeFromDate',
+  'BILLING_SCHEDULE.GIVEN_NEXT_BILLING_DATE_BEFORE_NEXT_CHARGE_FROM_DATE': 'nextBillingDate',
+  'BILLING_SCHEDULE.GIVEN_AMOUNTS_INCONSISTENT': 'pendingAmount',
+  'BILLING_SCHEDULE.GIVEN_POSITION_WITHOUT_START_DATE': 'startDate',
 };
 
 /** Validated contract terms → the domain's terms: plain objects, branded codes, money as bigint. */
@@ -110,23 +125,31 @@ function validateRecord(record: ScheduleRecord): ValidSchedule | LoadProblem[] {
   );
   if (problems.length > 0 || typeof id !== 'string') return problems;
   const terms = domainTerms(id, contract);
+  const given = givenStateFields(record, terms.currency);
+  if (!given.ok) return [...given.problems];
+  return decidedCreation(record.row, terms, given.givenState);
+}
+
+/** The billing-schedules decider's creation (and given state), its refusals as problems of the row. */
+function decidedCreation(
+  row: number,
+  terms: BillingScheduleTerms,
+  givenState: GivenBillingScheduleState | undefined,
+): ValidSchedule | LoadProblem[] {
   try {
-    const [created] = billingScheduleDecider.decide(
-      { type: 'CreateBillingSchedule', terms },
+    const command = givenState === undefined ? { terms } : { terms, givenState };
+    const [created, imported = null] = billingScheduleDecider.decide(
+      { type: 'CreateBillingSchedule', ...command },
       billingScheduleDecider.initialState(),
     );
     if (created?.type !== 'BillingScheduleCreated')
-      throw new Error(`Creating ${id} decided no BillingScheduleCreated`);
-    return { row: record.row, terms, created };
+      throw new Error(`Creating ${terms.id} decided no BillingScheduleCreated`);
+    if (imported !== null && imported.type !== 'BillingScheduleStateImported')
+      throw new Error(`Creating ${terms.id} decided ${imported.type}`);
+    return { row, terms, created, imported };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return [
-      {
-        row: record.row,
-        field: FIELD_OF_CODE[error.code] ?? 'terms',
-        reason: `${error.message} (${error.code})`,
-      },
-    ];
+    return [{ row, field: FIELD_OF_CODE[error.code] ?? 'terms', reason: `${error.message} (${error.code})` }];
   }
 }
 

@@ -98,7 +98,7 @@ describe('the billing projections fed by the PostgreSQL event store', () => {
         cancellation_date: '2026-10-01',
         billed_amount: '840.97',
         pending_amount: '330.00',
-        revision: '15',
+        revision: '16',
       },
       expect.objectContaining({ billing_schedule_id: 'bs-2', status: 'ReadyForInvoicing', revision: '0' }),
     ]);

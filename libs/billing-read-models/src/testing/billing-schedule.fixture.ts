@@ -45,7 +45,8 @@ export function invoiceDue(
 }
 
 /**
- * One schedule through every event type its decider has: created without invoicing, enabled,
+ * One schedule through every event type its decider has: created without invoicing (with its state
+ * given), enabled,
  * amended, held, suspended, invoiced on a draft that is posted, invoiced on a draft that fails and is
  * released, reset, and cancelled.
  */
@@ -55,6 +56,9 @@ export function fullScheduleLifecycle(id = 'bs-1'): BillingScheduleEvent[] {
     {
       type: 'CreateBillingSchedule',
       terms: scheduleTerms({ id, generateInvoice: false, billingScheduleGroupId: 'group-1' }),
+      // The state a migrated schedule brings along; here the one its start implies, so the rest of the
+      // lifecycle reads as for any new schedule.
+      givenState: { status: 'ReadyForInvoicing' },
     },
     { type: 'EnableInvoicing', ...on, enabledAt: instant('2026-02-01T00:00:00.000Z') },
     { type: 'AmendBillingSchedulePrice', ...on, unitPrice: '110.00' },

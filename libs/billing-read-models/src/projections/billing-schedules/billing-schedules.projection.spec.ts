@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BillingScheduleEvent } from '@invoice-engine/billing-schedules';
 import type { RecordedEvent } from '@invoice-engine/event-store';
-import { streamName, StreamCategory } from '@invoice-engine/kernel';
+import { calendarDate, streamName, StreamCategory } from '@invoice-engine/kernel';
 import type { RowOperation, UpsertRows } from '@invoice-engine/read-models';
-import { fullScheduleLifecycle } from '../../testing/billing-schedule.fixture';
+import {
+  fullScheduleLifecycle,
+  scheduleHistory,
+  scheduleTerms,
+} from '../../testing/billing-schedule.fixture';
 import { RecordedLog } from '../../testing/recorded-log.fixture';
 import { billingSchedulesProjection, RUN_REQUEST_MARKER } from './billing-schedules.projection';
 
@@ -105,8 +109,8 @@ describe('the billing-schedules projection', () => {
     expect(scheduleRow(recorded('BillingScheduleHeld'))).toEqual({
       billing_schedule_id: 'bs-1',
       hold_billing: true,
-      revision: 5n,
-      last_position: 60n,
+      revision: 6n,
+      last_position: 70n,
     });
     expect(scheduleRow(recorded('BillingScheduleHoldReleased'))).toMatchObject({ hold_billing: false });
   });
@@ -170,6 +174,43 @@ describe('the billing-schedules projection', () => {
       },
     ]);
     expect(scheduleRow(event)).toMatchObject({ status: 'ReadyForInvoicing' });
+  });
+
+  it('writes the given state of a schedule created as billed through a date', () => {
+    const history = scheduleHistory({
+      type: 'CreateBillingSchedule',
+      terms: scheduleTerms(),
+      givenState: { billedThroughDate: calendarDate('2026-02-28') },
+    });
+    const [, imported] = new RecordedLog().recordAll(stream, history);
+    if (imported === undefined) throw new Error('No state was imported');
+    expect(scheduleRow(imported)).toMatchObject({
+      status: 'ReadyForInvoicing',
+      invoice_run_processing_status: 'PendingBilling',
+      next_charge_from_date: '2026-03-01',
+      next_billing_date: '2026-03-01',
+      billed_through_date: '2026-02-28',
+      billed_amount: '309.68',
+      pending_amount: '200.00',
+      failure_run_id: null,
+      revision: 1n,
+    });
+  });
+
+  it('writes the failure of a schedule given in Error', () => {
+    const history = scheduleHistory({
+      type: 'CreateBillingSchedule',
+      terms: scheduleTerms(),
+      givenState: { status: 'Error' },
+    });
+    const [, imported] = new RecordedLog().recordAll(stream, history);
+    if (imported === undefined) throw new Error('No state was imported');
+    expect(scheduleRow(imported)).toMatchObject({
+      status: 'Error',
+      invoice_run_processing_status: 'Error',
+      failure_run_id: 'given-state',
+      failure_error_code: 'BILLING_SCHEDULE.GIVEN_IN_ERROR',
+    });
   });
 
   it('records the failure when processing failed, and clears it when reset', () => {
