@@ -10,6 +10,18 @@ describe('the Kafka consumption settings of a distributed service', () => {
     expect(configuration.KAFKA_COMMIT_INTERVAL_MS).toBe(500);
   });
 
+  it('hands batch handlers slices of KAFKA_BATCH_SLICE messages, a whole number from 1 to 10,000', () => {
+    expect(loadConfiguration('probe', DistributedConfiguration, {}).KAFKA_BATCH_SLICE).toBe(500);
+    expect(
+      loadConfiguration('probe', DistributedConfiguration, { KAFKA_BATCH_SLICE: '50' }).KAFKA_BATCH_SLICE,
+    ).toBe(50);
+    for (const wrong of ['0', '10001', 'many']) {
+      expect(() =>
+        loadConfiguration('probe', DistributedConfiguration, { KAFKA_BATCH_SLICE: wrong }),
+      ).toThrow(/KAFKA_BATCH_SLICE/);
+    }
+  });
+
   it('reads both from the environment', () => {
     const configuration = loadConfiguration('probe', DistributedConfiguration, {
       KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '6',

@@ -61,6 +61,17 @@ export class DistributedConfiguration {
   @Max(60_000)
   KAFKA_COMMIT_INTERVAL_MS = 500;
 
+  /**
+   * Most messages of one partition handed to a batch handler (`@EventPattern(topic, { batch: true })`)
+   * at a time. A fetch brings up to about 1 MB per partition; it is handled in slices of this size, and
+   * each slice is published before the next one is read, so the next stage starts on it at once.
+   */
+  @WholeNumber()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  KAFKA_BATCH_SLICE = 500;
+
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
   LOG_LEVEL = 'info';
 }

@@ -96,6 +96,7 @@ export async function startDistributedService(
     ),
     partitionsConsumedConcurrently: configuration.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
     commitIntervalMs: configuration.KAFKA_COMMIT_INTERVAL_MS,
+    maxBatchMessages: configuration.KAFKA_BATCH_SLICE,
     fromBeginning: configuration.KAFKA_NEW_GROUP_START === 'earliest',
     messageClasses: pipelineMessageClasses(),
     topics: pipelineTopicSpecs(),

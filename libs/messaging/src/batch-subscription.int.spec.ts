@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { IsInt } from 'class-validator';
 import { BatchingProducer } from './batching-producer';
 import { batchSubscription } from './batch-subscription';
 import type { ConsumedMessage } from './consumed-message';
@@ -50,6 +51,15 @@ async function consume(
   running.push(runner);
 }
 
+/** Data of `Numbered` messages; counts how many times a message's data was decoded and validated. */
+class CountedNumbered {
+  static decoded = 0;
+  @IsInt() sequence!: number;
+  constructor() {
+    CountedNumbered.decoded += 1;
+  }
+}
+
 const sequenceOf = (message: ConsumedMessage) => (message.envelope.data as { sequence: number }).sequence;
 
 describe('a batch subscription', () => {
@@ -92,5 +102,39 @@ describe('a batch subscription', () => {
       Array.from({ length: 20 }, (_, sequence) => sequence).filter((sequence) => sequence !== 7),
     );
     expect(handledAlone).toContain(6);
+  });
+
+  it('decodes and validates each message handled together once, and commits past it on stop', async () => {
+    const topic = await givenTopicWith(60);
+    const groupId = uniqueName('group');
+    const handled: number[] = [];
+    CountedNumbered.decoded = 0;
+    const runner = new KafkaConsumerRunner(client, {
+      groupId,
+      subscriptions: [
+        batchSubscription(
+          topic,
+          (messages) => {
+            handled.push(...messages.map(sequenceOf));
+            return Promise.resolve();
+          },
+          { maxBatchMessages: 25, messageClasses: { Numbered: CountedNumbered } },
+        ),
+      ],
+      commitIntervalMs: 50,
+    });
+    await runner.start();
+    await eventually(() => handled.length >= 60, 'all 60 messages');
+    await runner.stop();
+    const admin = client.kafka.admin();
+    await admin.connect();
+    try {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      expect(committed?.partitions[0]?.offset).toBe('60');
+    } finally {
+      await admin.disconnect();
+    }
+    expect(handled).toEqual(Array.from({ length: 60 }, (_, sequence) => sequence));
+    expect(CountedNumbered.decoded).toBe(60);
   });
 });

@@ -66,12 +66,10 @@ export async function processPartition(
     const handledTogether = await handleTogether(payload.batch, slice, subscription, processing);
     // Offsets, commits, heartbeats and the stop are the one-message path's: with the slice handled
     // together each message is only acknowledged there; otherwise each is handled on its own.
-    const perMessage: Subscription = handledTogether
-      ? { ...subscription, handler: acknowledgeHandledTogether }
-      : subscription;
     await processPartitionBatch(
       { ...payload, batch: sliceOf(payload.batch, slice) },
-      { ...processing, subscriptions: new Map([[payload.batch.topic, perMessage]]) },
+      { ...processing, subscriptions: new Map([[payload.batch.topic, subscription]]) },
+      handledTogether,
     );
   }
 }
@@ -112,10 +110,6 @@ async function handleTogether(
     );
     return false;
   }
-}
-
-async function acknowledgeHandledTogether(): Promise<void> {
-  // Handled with the rest of its slice; the one-message path only moves the offset on.
 }
 
 /** The same partition batch with only the slice's messages (the batch's methods kept). */

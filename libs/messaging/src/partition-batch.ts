@@ -32,10 +32,15 @@ type Outcome = 'done' | 'interrupted';
  * message that keeps failing transiently holds its partition (later messages wait, other partitions go
  * on), and a stop or rebalance interrupts the retries without resolving, so the message is delivered
  * again. When the consumer is stopping, the batch commits what was handled before it returns.
+ *
+ * `handledTogether`: a batch handler already handled every message of the batch (see
+ * batch-subscription.ts), so each is only acknowledged, with the same offset, commit and stop rules,
+ * without being decoded and validated a second time.
  */
 export async function processPartitionBatch(
   payload: EachBatchPayload,
   processing: BatchProcessing,
+  handledTogether = false,
 ): Promise<void> {
   const { batch } = payload;
   const subscription = processing.subscriptions.get(batch.topic);
@@ -47,10 +52,12 @@ export async function processPartitionBatch(
       if (!payload.isRunning() || payload.isStale()) {
         return;
       }
-      const source = deadLetterSource(batch.topic, batch.partition, message);
-      const outcome = await processMessage(source, subscription, payload, processing);
-      if (outcome === 'interrupted') {
-        return;
+      if (!handledTogether) {
+        const source = deadLetterSource(batch.topic, batch.partition, message);
+        const outcome = await processMessage(source, subscription, payload, processing);
+        if (outcome === 'interrupted') {
+          return;
+        }
       }
       payload.resolveOffset(message.offset);
       processing.commits.handled(batch.topic, batch.partition, message.offset);

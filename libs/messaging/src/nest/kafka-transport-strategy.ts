@@ -19,6 +19,12 @@ export interface KafkaTransportOptions extends Omit<ConsumerRunnerOptions, 'subs
    * topic's backlog gets its own group.
    */
   readonly dedicatedGroups?: Readonly<Record<string, string>>;
+  /**
+   * Most messages handed to one call of a `{ batch: true }` handler (default
+   * `DEFAULT_MAX_BATCH_MESSAGES`); a handler's own `{ batch: true, maxBatchMessages }` comes first. A
+   * partition batch of a fetch is handed over in slices of this size, one after the other.
+   */
+  readonly maxBatchMessages?: number;
 }
 
 /**
@@ -64,7 +70,13 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
   }
 
   private async startRunner(): Promise<void> {
-    const { dedicatedGroups = {}, messageClasses: _classes, topics, ...runnerOptions } = this.options;
+    const {
+      dedicatedGroups = {},
+      messageClasses: _classes,
+      maxBatchMessages: _maxBatchMessages,
+      topics,
+      ...runnerOptions
+    } = this.options;
     // The service's own group always runs (with no handler, it still creates the topics, as before).
     const subscriptionsByGroup = new Map<string, Subscription[]>([[this.options.groupId, []]]);
     for (const [topic, handler] of this.getHandlers()) {
@@ -101,6 +113,8 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
     const messageClasses = this.options.messageClasses?.[topic];
     if (handler.extras?.['batch'] === true) {
       // `@EventPattern(topic, { batch: true })`: the handler gets an array of envelopes, the context of the last.
+      const maxBatchMessages =
+        maxBatchMessagesOf(handler.extras?.['maxBatchMessages'], topic) ?? this.options.maxBatchMessages;
       return batchSubscription(
         topic,
         async (messages) => {
@@ -110,7 +124,10 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
           const result: unknown = await handler(envelopes, new KafkaMessageContext(last));
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
         },
-        messageClasses === undefined ? {} : { messageClasses },
+        {
+          ...(messageClasses === undefined ? {} : { messageClasses }),
+          ...(maxBatchMessages === undefined ? {} : { maxBatchMessages }),
+        },
       );
     }
     return {
@@ -125,4 +142,13 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       },
     };
   }
+}
+
+/** A handler's own `maxBatchMessages` (`@EventPattern(topic, { batch: true, maxBatchMessages })`), if any. */
+function maxBatchMessagesOf(value: unknown, topic: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') {
+    throw new Error(`maxBatchMessages of @EventPattern('${topic}') must be a number, not ${typeof value}`);
+  }
+  return value;
 }
