@@ -83,9 +83,10 @@ function billedBefore(terms: BillingScheduleTerms, cursor: CalendarDate): Money 
     amounts.push(period.chargeAmount);
   }
   if (!boundary && (lastDay === null || cursor !== dayAfter(lastDay))) {
+    const after = lastDay === null ? '' : `, or ${dayAfter(lastDay)}, the day after its last billable day`;
     throw invalid(
       'GIVEN_NEXT_CHARGE_FROM_DATE_NOT_A_PERIOD_START',
-      `nextChargeFromDate ${cursor} must be the start of a billing period of the schedule, or the day after its last billable day ${String(lastDay)}`,
+      `nextChargeFromDate ${cursor} must be the start of a billing period of the schedule${after}`,
     );
   }
   return sumMoney(amounts, terms.currency);

@@ -113,7 +113,7 @@ describe('an invalid scenario file', () => {
           billingMethod: 'OrderAmount',
           totalAmount: '10.00',
         });
-        document.billingSchedules.push({ ...first, id: 'BS-4', status: 'Processing', colour: 'blue' });
+        document.billingSchedules.push({ ...first, id: 'BS-4', status: 'Processed', colour: 'blue' });
       }),
     );
     expect(error.message).toContain('billingSchedules[1].startDate: must be a calendar date YYYY-MM-DD');
@@ -122,9 +122,20 @@ describe('an invalid scenario file', () => {
       'billingSchedules[2].endDate: must not be null when billingMethod is OrderAmount',
     );
     expect(error.message).toContain(
-      'billingSchedules[3].status: is derived by the engine from the terms; leave it empty',
+      'billingSchedules[3].status: must be one of ReadyForInvoicing, Processing, CompletelyBilled, Error',
     );
     expect(error.message).toContain('billingSchedules[3].colour: is not a field of a billing schedule');
+  });
+
+  it('accepts the state fields of a schedule given mid-life (DOMAIN.md section 7)', () => {
+    const given = { status: 'Processing', invoiceRunProcessingStatus: 'InProgress', nextBillingDate: null };
+    const parsed = parseScenario(
+      changed((document) => {
+        const [first] = document.billingSchedules;
+        document.billingSchedules.push({ ...first, id: 'BS-2', ...given });
+      }),
+    );
+    expect(parsed.ok && parsed.scenario.schedules[1]).toMatchObject(given);
   });
 
   it('applies the tax lib rate rules and refuses duplicate payment terms', () => {
