@@ -53,6 +53,17 @@ describe('a schedule created as already billed through a date', () => {
     });
   });
 
+  it('refuses a cancellation that reaches back into the days given as billed', () => {
+    const cancel: BillingScheduleCommand = {
+      type: 'CancelBillingSchedule',
+      billingScheduleId: id,
+      cancellationDate: d('2026-02-15'),
+    };
+    expect(errorOf(() => when(history(command), cancel))).toMatchObject({
+      code: 'BILLING_SCHEDULE.CANCELLATION_BEFORE_BILLED_THROUGH',
+    });
+  });
+
   it('keeps a billed amount given explicitly', () => {
     const state = stateOf(
       history(createWith({ nextChargeFromDate: d('2026-03-01'), billedAmount: usd('300.00') })),
