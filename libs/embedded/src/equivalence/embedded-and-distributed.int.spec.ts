@@ -167,6 +167,8 @@ const SCENARIOS: readonly string[] = [
   '20-run-criteria.json', // schedules outside the criteria
   '21-billing-period-count.json',
   '22-one-time-and-combine.json',
+  '24-given-state-not-pending-billing.json', // schedules given mid-life: NotPendingBilling, MissingNextBillingDate
+  '25-given-state-billed-through.json', // a schedule given as billed through a date bills only the rest
 ];
 
 describe('the embedded and the distributed pipeline, given the same input', () => {
