@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError, loadConfiguration } from '@invoice-engine/config';
+import { ALL_TOPICS, Topics } from '@invoice-engine/contracts';
 import { DistributedConfiguration } from './distributed-configuration';
+import { pipelineMessageClasses, TOPICS_PARSED_BY_THEIR_HANDLERS } from './pipeline-topics';
 import { consumerGroupIdOf } from './start-distributed-service';
 
 describe('the Kafka consumption settings of a distributed service', () => {
@@ -50,5 +52,18 @@ describe('the consumer groups of a service', () => {
     expect(consumerGroupIdOf('invoice-generation', '-e2e_1', 'tax-results')).toBe(
       'invoice-generation.tax-results-e2e_1',
     );
+  });
+});
+
+describe('the message classes the transport validates data with', () => {
+  it('cover every topic but those parsed by their handlers, which are checked for their envelope only', () => {
+    const classes = pipelineMessageClasses();
+    expect(Object.keys(classes)).toEqual(
+      ALL_TOPICS.filter((topic) => !TOPICS_PARSED_BY_THEIR_HANDLERS.includes(topic)),
+    );
+    expect(classes[Topics.InvoiceBatchRuns]?.['InvoiceBatchRunRequested']).toBeDefined();
+    for (const topic of [Topics.GroupWork, Topics.TaxRequests, Topics.TaxResults]) {
+      expect(classes[topic]).toBeUndefined();
+    }
   });
 });

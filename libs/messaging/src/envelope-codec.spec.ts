@@ -54,6 +54,11 @@ describe('decoding a consumed value', () => {
     expect(decoded.metadata.runId).toBe('run-1');
   });
 
+  it('takes null grouping key and run id, and any non-empty ids, as class-validator does', () => {
+    const withoutKeys = { ...envelope, metadata: { ...envelope.metadata, groupingKey: null, runId: null } };
+    expect(decodeEnvelope(encoded(withoutKeys)).metadata.groupingKey).toBeNull();
+  });
+
   it('passes data through unvalidated when no message classes are given', () => {
     expect(decodeEnvelope(encoded(envelope)).data).toEqual({ groupingKey: 'customer-7' });
   });
@@ -77,6 +82,39 @@ describe('decoding a consumed value', () => {
       'data failing its class',
       encoded({ ...envelope, data: { groupingKey: 7 } }),
       /data of GroupWorkItemRequested: groupingKey/,
+    ],
+    ['a version that is not a whole number', encoded({ ...envelope, schemaVersion: 1.5 }), /schemaVersion/],
+    ['a version below 1', encoded({ ...envelope, schemaVersion: 0 }), /schemaVersion/],
+    ['a version as a string', encoded({ ...envelope, schemaVersion: '1' }), /schemaVersion/],
+    ['an empty type', encoded({ ...envelope, type: '' }), /type/],
+    ['null data', encoded({ ...envelope, data: null }), /data/],
+    ['no data', encoded({ ...envelope, data: undefined }), /data/],
+    ['metadata as a list', encoded({ ...envelope, metadata: [envelope.metadata] }), /metadata/],
+    ['no metadata', encoded({ ...envelope, metadata: undefined }), /metadata/],
+    [
+      'a grouping key left out (null is the way to say none)',
+      encoded({ ...envelope, metadata: { ...envelope.metadata, groupingKey: undefined } }),
+      /metadata\.groupingKey/,
+    ],
+    [
+      'a run id that is a number',
+      encoded({ ...envelope, metadata: { ...envelope.metadata, runId: 7 } }),
+      /metadata\.runId/,
+    ],
+    [
+      'a day that does not exist',
+      encoded({ ...envelope, metadata: { ...envelope.metadata, occurredAt: '2026-02-30T08:00:00.000Z' } }),
+      /metadata\.occurredAt/,
+    ],
+    [
+      'an empty producer',
+      encoded({ ...envelope, metadata: { ...envelope.metadata, producer: '' } }),
+      /metadata\.producer/,
+    ],
+    [
+      'an empty causation id',
+      encoded({ ...envelope, metadata: { ...envelope.metadata, causationId: '' } }),
+      /metadata\.causationId/,
     ],
   ])('rejects %s as an invalid message with the reason', (_case, value, reason) => {
     const decode = () => decodeEnvelope(value, { GroupWorkItemRequested });

@@ -86,6 +86,17 @@ function dataProblems(
 }
 
 /**
+ * The envelope as its class, `data` set as it is: the envelope only requires it to be an object (the
+ * data class checks it), and class-transformer would otherwise copy the whole payload for nothing.
+ */
+function envelopeOf(json: JsonObject): MessageEnvelope {
+  const { data, ...rest } = json;
+  const envelope = plainToInstance(MessageEnvelope, rest);
+  if ('data' in json) (envelope as { data: unknown }).data = data;
+  return envelope;
+}
+
+/**
  * Parses a Kafka message value against the types a consumer reads. On failure the result lists every
  * problem of the envelope and of the data with its property path, ready to be the dead-letter reason.
  * Older versions are upcast, so a consumer only ever sees the current version of each type.
@@ -98,7 +109,7 @@ export function parseMessage<Contract extends MessageContract>(
   if ('problem' in decoded) return rejected([decoded.problem]);
   if (!isJsonObject(decoded.json))
     return rejected([{ path: '', message: 'the message must be a JSON object' }]);
-  const envelope = plainToInstance(MessageEnvelope, decoded.json);
+  const envelope = envelopeOf(decoded.json);
   const envelopeProblems = validationProblems(validateSync(envelope, VALIDATOR_OPTIONS), '');
   const { problems, data } = dataProblems(registry, decoded.json);
   const allProblems = [...envelopeProblems, ...problems];
