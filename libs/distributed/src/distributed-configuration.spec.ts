@@ -13,10 +13,10 @@ describe('the Kafka consumption settings of a distributed service', () => {
   });
 
   it('hands batch handlers slices of KAFKA_BATCH_SLICE messages, a whole number from 1 to 10,000', () => {
-    expect(loadConfiguration('probe', DistributedConfiguration, {}).KAFKA_BATCH_SLICE).toBe(500);
+    expect(loadConfiguration('probe', DistributedConfiguration, {}).KAFKA_BATCH_SLICE).toBe(50);
     expect(
-      loadConfiguration('probe', DistributedConfiguration, { KAFKA_BATCH_SLICE: '50' }).KAFKA_BATCH_SLICE,
-    ).toBe(50);
+      loadConfiguration('probe', DistributedConfiguration, { KAFKA_BATCH_SLICE: '500' }).KAFKA_BATCH_SLICE,
+    ).toBe(500);
     for (const wrong of ['0', '10001', 'many']) {
       expect(() =>
         loadConfiguration('probe', DistributedConfiguration, { KAFKA_BATCH_SLICE: wrong }),

@@ -64,13 +64,16 @@ export class DistributedConfiguration {
   /**
    * Most messages of one partition handed to a batch handler (`@EventPattern(topic, { batch: true })`)
    * at a time. A fetch brings up to about 1 MB per partition; it is handled in slices of this size, and
-   * each slice is published before the next one is read, so the next stage starts on it at once.
+   * each slice's output is published before the next slice is handled, so the next stage starts on it
+   * at once. 50 was the fastest of 500, 100, 50 and 25 in the 100,000-schedule bench
+   * (docs/e2e-and-bench.md): larger slices make the stages wait on each other, smaller ones pay the
+   * per-call reads and appends too often.
    */
   @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(10_000)
-  KAFKA_BATCH_SLICE = 500;
+  KAFKA_BATCH_SLICE = 50;
 
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
   LOG_LEVEL = 'info';
