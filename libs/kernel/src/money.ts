@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { code as currencyByCode } from 'currency-codes';
+import { code as findCurrency, type CurrencyCodeRecord } from 'currency-codes';
 import { DomainError } from './domain-error';
 
 /** ISO 4217 alphabetic currency code, e.g. `USD`, `JPY`, `BHD`. */
@@ -14,6 +14,21 @@ export interface Money {
 /** Decimal arithmetic with enough precision for proration and tax rates; rounding only where named. */
 export const ExactDecimal = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
 export type ExactDecimal = InstanceType<typeof ExactDecimal>;
+
+const knownCurrencies = new Map<string, CurrencyCodeRecord>();
+
+/**
+ * The ISO 4217 entry of a code, looked up once per code: `currency-codes` searches its whole table on
+ * every call, and money arithmetic asks for the digits of the same few currencies millions of times.
+ */
+function currencyByCode(code: string): CurrencyCodeRecord | undefined {
+  const known = knownCurrencies.get(code);
+  if (known !== undefined) return known;
+  const found = findCurrency(code);
+  // Only real codes are kept, so unknown input cannot grow the map.
+  if (found !== undefined) knownCurrencies.set(code, found);
+  return found;
+}
 
 /** Minor-unit digits of a currency, from the ISO 4217 table maintained in `currency-codes`. */
 export function minorUnitDigits(currency: CurrencyCode): number {
