@@ -168,6 +168,7 @@ async function commitThroughConsumer(
   }
 }
 
-function withDeadLetterTopics(topics: readonly TopicSpec[]): TopicSpec[] {
+/** The topics and, for each, its `<topic>.dlq` (same partitions), as consumers create them. */
+export function withDeadLetterTopics(topics: readonly TopicSpec[]): TopicSpec[] {
   return topics.flatMap((spec) => [spec, { ...spec, topic: deadLetterTopicOf(spec.topic) }]);
 }

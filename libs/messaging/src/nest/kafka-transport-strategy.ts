@@ -1,11 +1,10 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
-import { batchSubscription } from '../batch-subscription';
-import type { ConsumedMessage, Subscription } from '../consumed-message';
-import { KafkaConsumerRunner, type ConsumerRunnerOptions } from '../consumer-runner';
+import type { Subscription } from '../consumed-message';
+import { KafkaConsumerRunner, withDeadLetterTopics, type ConsumerRunnerOptions } from '../consumer-runner';
 import type { MessageClasses } from '../envelope-codec';
 import type { KafkaClient } from '../kafka-client';
-import { KafkaMessageContext } from './kafka-message-context';
+import { ensureTopics } from '../topics';
+import { eventPatternSubscription } from './event-pattern-subscription';
 
 export const kafkaConsumerRunnerTransport = Symbol('kafka-consumer-runner');
 
@@ -36,6 +35,7 @@ export interface KafkaTransportOptions extends Omit<ConsumerRunnerOptions, 'subs
 export class KafkaTransportStrategy extends Server implements CustomTransportStrategy {
   override readonly transportId = kafkaConsumerRunnerTransport;
   private runners: readonly KafkaConsumerRunner[] = [];
+  private listening = false;
 
   constructor(
     private readonly client: KafkaClient,
@@ -54,6 +54,7 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
   async close(): Promise<void> {
     const runners = this.runners;
     this.runners = [];
+    this.listening = false;
     await Promise.all(runners.map((runner) => runner.stop()));
   }
 
@@ -61,9 +62,9 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
     throw new Error('KafkaTransportStrategy has no server events to listen to');
   }
 
-  /** The consumer runners, one per consumer group. */
+  /** The consumer runners, one per consumer group that has handlers (none for a service without). */
   unwrap<T>(): T {
-    if (this.runners.length === 0) {
+    if (!this.listening) {
       throw new Error('KafkaTransportStrategy is not listening');
     }
     return this.runners as T;
@@ -77,14 +78,20 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       topics,
       ...runnerOptions
     } = this.options;
-    // The service's own group always runs (with no handler, it still creates the topics, as before).
-    const subscriptionsByGroup = new Map<string, Subscription[]>([[this.options.groupId, []]]);
+    const subscriptionsByGroup = new Map<string, Subscription[]>();
     for (const [topic, handler] of this.getHandlers()) {
       const groupId = dedicatedGroups[topic] ?? this.options.groupId;
       subscriptionsByGroup.set(groupId, [
         ...(subscriptionsByGroup.get(groupId) ?? []),
         this.subscription(topic, handler),
       ]);
+    }
+    if (subscriptionsByGroup.size === 0) {
+      // A service with no handler (scheduling: HTTP and a timer) joins no consumer group; it still
+      // creates the topics it publishes to.
+      if (topics !== undefined) await ensureTopics(this.client, withDeadLetterTopics(topics));
+      this.listening = true;
+      return;
     }
     const started: KafkaConsumerRunner[] = [];
     try {
@@ -104,6 +111,7 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       throw error;
     }
     this.runners = started;
+    this.listening = true;
   }
 
   private subscription(topic: string, handler: MessageHandler): Subscription {
@@ -111,44 +119,11 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       throw new Error(`@MessagePattern('${topic}') is not supported over Kafka here; use @EventPattern`);
     }
     const messageClasses = this.options.messageClasses?.[topic];
-    if (handler.extras?.['batch'] === true) {
-      // `@EventPattern(topic, { batch: true })`: the handler gets an array of envelopes, the context of the last.
-      const maxBatchMessages =
-        maxBatchMessagesOf(handler.extras?.['maxBatchMessages'], topic) ?? this.options.maxBatchMessages;
-      return batchSubscription(
-        topic,
-        async (messages) => {
-          const last = messages.at(-1);
-          if (last === undefined) return;
-          const envelopes = messages.map((message) => message.envelope);
-          const result: unknown = await handler(envelopes, new KafkaMessageContext(last));
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        },
-        {
-          ...(messageClasses === undefined ? {} : { messageClasses }),
-          ...(maxBatchMessages === undefined ? {} : { maxBatchMessages }),
-        },
-      );
-    }
-    return {
-      topic,
+    return eventPatternSubscription(topic, handler, {
       ...(messageClasses === undefined ? {} : { messageClasses }),
-      handler: async (message: ConsumedMessage) => {
-        const result: unknown = await handler(message.envelope, new KafkaMessageContext(message));
-        if (isObservable(result)) {
-          // Nest turns handler errors into an erroring observable; awaiting it rethrows them here.
-          await lastValueFrom(result, { defaultValue: undefined });
-        }
-      },
-    };
+      ...(this.options.maxBatchMessages === undefined
+        ? {}
+        : { maxBatchMessages: this.options.maxBatchMessages }),
+    });
   }
-}
-
-/** A handler's own `maxBatchMessages` (`@EventPattern(topic, { batch: true, maxBatchMessages })`), if any. */
-function maxBatchMessagesOf(value: unknown, topic: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number') {
-    throw new Error(`maxBatchMessages of @EventPattern('${topic}') must be a number, not ${typeof value}`);
-  }
-  return value;
 }
