@@ -3,6 +3,7 @@ export { InProcessConsumer, type InProcessConsumerOptions } from './bus/in-proce
 export type { DeadLetter } from './bus/dead-letters';
 export {
   inProcessBusTransport,
+  IN_PROCESS_MAX_BATCH_MESSAGES,
   InProcessTransportStrategy,
   type InProcessTransportOptions,
 } from './nest/in-process-transport-strategy';

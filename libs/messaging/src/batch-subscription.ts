@@ -1,7 +1,7 @@
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { ConsumedMessage, MessageHandler, Subscription } from './consumed-message';
 import { decodeEnvelope, headersAsStrings, type MessageClasses } from './envelope-codec';
-import { describeError } from './failure-policy';
+import { handleSliceTogether } from './batch-slice';
 import { processPartitionBatch, type BatchProcessing } from './partition-batch';
 
 /**
@@ -45,7 +45,10 @@ export function batchSubscription(
   };
 }
 
-function isBatchSubscription(subscription: Subscription | undefined): subscription is BatchSubscription {
+/** Whether a subscription's handler takes batches (made by `batchSubscription`). */
+export function isBatchSubscription(
+  subscription: Subscription | undefined,
+): subscription is BatchSubscription {
   return subscription !== undefined && 'batchHandler' in subscription;
 }
 
@@ -94,22 +97,7 @@ async function handleTogether(
   } catch {
     return false; // the one-message path dead-letters the invalid message and handles the others
   }
-  try {
-    await subscription.batchHandler(consumed);
-    return true;
-  } catch (error: unknown) {
-    processing.logger.warn(
-      {
-        topic: batch.topic,
-        partition: batch.partition,
-        fromOffset: slice[0]?.offset,
-        messages: slice.length,
-        error: describeError(error),
-      },
-      'a batch handler failed; handling its messages one by one',
-    );
-    return false;
-  }
+  return handleSliceTogether(consumed, subscription, processing.logger);
 }
 
 /** The same partition batch with only the slice's messages (the batch's methods kept). */

@@ -3,9 +3,11 @@ export { connectOrExplain, isBrokerUnreachable, KafkaBrokerUnreachableError } fr
 export {
   batchSubscription,
   DEFAULT_MAX_BATCH_MESSAGES,
+  isBatchSubscription,
   type BatchMessageHandler,
   type BatchSubscription,
 } from './batch-subscription';
+export { handleSliceTogether } from './batch-slice';
 export type { ConsumedMessage, MessageHandler, Subscription } from './consumed-message';
 export { KafkaConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
 export {
@@ -46,6 +48,10 @@ export {
 export { InvalidMessageError, PermanentError, TransientError } from './message-errors';
 export { kafkaLogCreator, silentMessagingLogger, type MessagingLogger } from './messaging-logger';
 export { KafkaErrorPassthroughFilter } from './nest/error-passthrough.filter';
+export {
+  eventPatternSubscription,
+  type EventPatternSubscriptionOptions,
+} from './nest/event-pattern-subscription';
 export { KafkaMessageContext } from './nest/kafka-message-context';
 export {
   kafkaConsumerRunnerTransport,

@@ -1,5 +1,6 @@
 import {
   defaultRetryPolicy,
+  isBatchSubscription,
   type MessagingLogger,
   type RetryPolicy,
   type Subscription,
@@ -9,7 +10,8 @@ import { ConcurrencyLimit } from './concurrency-limit';
 import type { DeadLetter } from './dead-letters';
 import type { EnvelopeDecoder } from './envelope-decoding';
 import { deliverMessage, type DeliveryContext } from './message-delivery';
-import type { PartitionLog } from './partition-log';
+import type { LoggedMessage, PartitionLog } from './partition-log';
+import { deliverSlice } from './slice-delivery';
 
 export interface InProcessConsumerOptions {
   readonly groupId: string;
@@ -38,8 +40,11 @@ export interface ConsumerHost {
 /**
  * One running member of a consumer group on the in-process bus: for every partition of its topics a
  * worker that delivers the partition's messages one after the other, at most
- * `partitionsConsumedConcurrently` partitions at a time. An offset moves past a message only once its
- * handler succeeded or it was dead-lettered, so delivery is at least once.
+ * `partitionsConsumedConcurrently` partitions at a time. A batch subscription (libs/messaging
+ * `batchSubscription`) gets what its partition holds, up to its `maxBatchMessages`, in one call; if
+ * that call fails (or a message of it is invalid), the same messages are delivered one by one. An
+ * offset moves past a message only once its handler succeeded or it was dead-lettered, so delivery is
+ * at least once.
  */
 export class InProcessConsumer {
   private readonly subscriptions: ReadonlyMap<string, Subscription>;
@@ -134,25 +139,51 @@ export class InProcessConsumer {
   ): Promise<void> {
     try {
       for (;;) {
-        const message = log.at(offsets[log.partition] ?? log.endOffset);
+        const queued = log.from(offsets[log.partition] ?? log.endOffset, sliceSizeOf(subscription));
         // No await between this check and the `finally` below: a message appended later wakes a new worker.
-        if (message === undefined || !this.isRunning) {
+        if (queued.length === 0 || !this.isRunning) {
           return;
         }
-        const outcome = await this.limit.run(() =>
-          this.isRunning
-            ? deliverMessage(message, subscription, this.context)
-            : Promise.resolve('interrupted' as const),
-        );
-        if (outcome === 'interrupted') {
-          return;
+        if (queued.length > 1 && (await this.deliveredTogether(queued, subscription))) {
+          this.commit(log, offsets, queued);
+          continue;
         }
-        offsets[log.partition] = message.offset + 1;
-        this.host.committed(log.topic, log.partition);
+        for (const message of queued) {
+          const outcome = await this.limit.run(() =>
+            this.isRunning
+              ? deliverMessage(message, subscription, this.context)
+              : Promise.resolve('interrupted' as const),
+          );
+          if (outcome === 'interrupted') {
+            return;
+          }
+          this.commit(log, offsets, [message]);
+        }
       }
     } finally {
       this.busyPartitions.delete(workerId);
       this.host.activity.end();
     }
   }
+
+  /** Hands the slice to the batch handler of a batch subscription in one call; false: one by one. */
+  private deliveredTogether(slice: readonly LoggedMessage[], subscription: Subscription): Promise<boolean> {
+    if (!isBatchSubscription(subscription)) return Promise.resolve(false);
+    return this.limit.run(() =>
+      this.isRunning ? deliverSlice(slice, subscription, this.context) : Promise.resolve(false),
+    );
+  }
+
+  /** The group is past `handled` (the last of them ends it): the bus may drop what every group is past. */
+  private commit(log: PartitionLog, offsets: number[], handled: readonly LoggedMessage[]): void {
+    const last = handled.at(-1);
+    if (last === undefined) return;
+    offsets[log.partition] = last.offset + 1;
+    this.host.committed(log.topic, log.partition);
+  }
+}
+
+/** Messages a worker takes from its partition at once: a batch handler's slice, otherwise one. */
+function sliceSizeOf(subscription: Subscription): number {
+  return isBatchSubscription(subscription) ? subscription.maxBatchMessages : 1;
 }

@@ -38,14 +38,7 @@ export async function deliverMessage(
 ): Promise<DeliveryOutcome> {
   let consumed: ConsumedMessage;
   try {
-    consumed = {
-      topic: message.topic,
-      partition: message.partition,
-      offset: String(message.offset),
-      key: message.key,
-      headers: message.headers,
-      envelope: context.decoder.decode(message.topic, message.value, subscription.messageClasses),
-    };
+    consumed = consumedMessageOf(message, subscription, context.decoder);
   } catch (error: unknown) {
     const decision = decideOnFailure(error, 1, context.retryPolicy);
     const failure: Failure =
@@ -76,6 +69,22 @@ export async function deliverMessage(
       await pause(decision.delayMs, context.stopping);
     }
   }
+}
+
+/** The message as its handler gets it; throws `InvalidMessageError` when it does not decode or validate. */
+export function consumedMessageOf(
+  message: LoggedMessage,
+  subscription: Subscription,
+  decoder: EnvelopeDecoder,
+): ConsumedMessage {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: String(message.offset),
+    key: message.key,
+    headers: message.headers,
+    envelope: decoder.decode(message.topic, message.value, subscription.messageClasses),
+  };
 }
 
 type Failure = Pick<DeadLetterCause, 'kind' | 'reason'>;

@@ -53,6 +53,13 @@ export class PartitionLog {
     return offset < this.startOffset ? undefined : this.messages[offset - this.baseOffset];
   }
 
+  /** The messages from `offset` on that are appended already, at most `limit` of them, in offset order. */
+  from(offset: number, limit: number): LoggedMessage[] {
+    if (offset < this.startOffset) return [];
+    const index = offset - this.baseOffset;
+    return this.messages.slice(index, index + limit);
+  }
+
   /** Drops the messages before `offset` (every group is past them). */
   dropBefore(offset: number): void {
     const newHead = Math.min(offset, this.endOffset) - this.baseOffset;

@@ -1,13 +1,11 @@
 import {
-  KafkaMessageContext,
-  type ConsumedMessage,
+  eventPatternSubscription,
   type MessageClasses,
   type RetryPolicy,
   type Subscription,
   type TopicSpec,
 } from '@invoice-engine/messaging';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
 import type { InProcessBus } from '../bus/in-process-bus';
 import type { InProcessConsumer } from '../bus/in-process-consumer';
 
@@ -22,13 +20,24 @@ export interface InProcessTransportOptions {
   readonly messageClasses?: Readonly<Record<string, MessageClasses>>;
   readonly partitionsConsumedConcurrently?: number;
   readonly retryPolicy?: Partial<RetryPolicy>;
+  /**
+   * Most messages handed to one call of a `{ batch: true }` handler (default
+   * `IN_PROCESS_MAX_BATCH_MESSAGES`); a handler's own `{ batch: true, maxBatchMessages }` comes first.
+   */
+  readonly maxBatchMessages?: number;
 }
+
+/** The default slice of a batch handler: the distributed mode's default `KAFKA_BATCH_SLICE` (50). */
+export const IN_PROCESS_MAX_BATCH_MESSAGES = 50;
 
 /**
  * A Nest microservice transport over the in-process bus, with the handler contract of
  * `KafkaTransportStrategy`: every `@EventPattern('<topic>')` handler consumes that topic in one consumer
  * group, gets the envelope as `@Payload()` and a `KafkaMessageContext` (topic, partition, offset, key,
- * headers) as `@Ctx()`, and its errors follow the same retry and dead-letter policy. Service handlers
+ * headers) as `@Ctx()`, and its errors follow the same retry and dead-letter policy. A
+ * `@EventPattern(topic, { batch: true })` handler gets an array of the envelopes its partition holds
+ * (at most `maxBatchMessages`) and the context of the last, as on Kafka (libs/messaging
+ * `eventPatternSubscription` builds the subscription for both transports). Service handlers
  * cannot tell which transport runs them. Register `KafkaErrorPassthroughFilter` as on Kafka, or Nest
  * hides `TransientError`/`PermanentError` behind a generic error.
  */
@@ -88,16 +97,9 @@ export class InProcessTransportStrategy extends Server implements CustomTranspor
       );
     }
     const messageClasses = this.options.messageClasses?.[topic];
-    return {
-      topic,
+    return eventPatternSubscription(topic, handler, {
       ...(messageClasses === undefined ? {} : { messageClasses }),
-      handler: async (message: ConsumedMessage) => {
-        const result: unknown = await handler(message.envelope, new KafkaMessageContext(message));
-        if (isObservable(result)) {
-          // Nest turns handler errors into an erroring observable; awaiting it rethrows them here.
-          await lastValueFrom(result, { defaultValue: undefined });
-        }
-      },
-    };
+      maxBatchMessages: this.options.maxBatchMessages ?? IN_PROCESS_MAX_BATCH_MESSAGES,
+    });
   }
 }

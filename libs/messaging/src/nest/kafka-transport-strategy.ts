@@ -1,12 +1,10 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
-import { batchSubscription } from '../batch-subscription';
-import type { ConsumedMessage, Subscription } from '../consumed-message';
+import type { Subscription } from '../consumed-message';
 import { KafkaConsumerRunner, withDeadLetterTopics, type ConsumerRunnerOptions } from '../consumer-runner';
 import type { MessageClasses } from '../envelope-codec';
 import type { KafkaClient } from '../kafka-client';
 import { ensureTopics } from '../topics';
-import { KafkaMessageContext } from './kafka-message-context';
+import { eventPatternSubscription } from './event-pattern-subscription';
 
 export const kafkaConsumerRunnerTransport = Symbol('kafka-consumer-runner');
 
@@ -121,44 +119,11 @@ export class KafkaTransportStrategy extends Server implements CustomTransportStr
       throw new Error(`@MessagePattern('${topic}') is not supported over Kafka here; use @EventPattern`);
     }
     const messageClasses = this.options.messageClasses?.[topic];
-    if (handler.extras?.['batch'] === true) {
-      // `@EventPattern(topic, { batch: true })`: the handler gets an array of envelopes, the context of the last.
-      const maxBatchMessages =
-        maxBatchMessagesOf(handler.extras?.['maxBatchMessages'], topic) ?? this.options.maxBatchMessages;
-      return batchSubscription(
-        topic,
-        async (messages) => {
-          const last = messages.at(-1);
-          if (last === undefined) return;
-          const envelopes = messages.map((message) => message.envelope);
-          const result: unknown = await handler(envelopes, new KafkaMessageContext(last));
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        },
-        {
-          ...(messageClasses === undefined ? {} : { messageClasses }),
-          ...(maxBatchMessages === undefined ? {} : { maxBatchMessages }),
-        },
-      );
-    }
-    return {
-      topic,
+    return eventPatternSubscription(topic, handler, {
       ...(messageClasses === undefined ? {} : { messageClasses }),
-      handler: async (message: ConsumedMessage) => {
-        const result: unknown = await handler(message.envelope, new KafkaMessageContext(message));
-        if (isObservable(result)) {
-          // Nest turns handler errors into an erroring observable; awaiting it rethrows them here.
-          await lastValueFrom(result, { defaultValue: undefined });
-        }
-      },
-    };
+      ...(this.options.maxBatchMessages === undefined
+        ? {}
+        : { maxBatchMessages: this.options.maxBatchMessages }),
+    });
   }
-}
-
-/** A handler's own `maxBatchMessages` (`@EventPattern(topic, { batch: true, maxBatchMessages })`), if any. */
-function maxBatchMessagesOf(value: unknown, topic: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number') {
-    throw new Error(`maxBatchMessages of @EventPattern('${topic}') must be a number, not ${typeof value}`);
-  }
-  return value;
 }
