@@ -59,3 +59,4 @@ export {
   type KafkaTransportOptions,
 } from './nest/kafka-transport-strategy';
 export { ensureTopics, type TopicSpec } from './topics';
+export { retryWhileLeadershipSettles, type LeadershipRetryOptions } from './leadership-retry';

@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { connectOrExplain } from './broker-unreachable';
+import { retryWhileLeadershipSettles } from './leadership-retry';
 import type { KafkaClient } from './kafka-client';
 
 /** A topic and how many partitions it gets when it is created (the parallelism ceiling of its consumers). */
@@ -48,6 +49,7 @@ async function createMissingTopics(
       })),
     });
     client.logger.info({ topics: missing.map((spec) => spec.topic) }, 'created Kafka topics');
+    await waitUntilServed(admin, missing);
   }
   const present = specs.filter((spec) => existing.has(spec.topic));
   if (present.length > 0) {
@@ -69,5 +71,21 @@ async function warnAboutPartitionMismatches(
         'Kafka topic exists with a different partition count; left unchanged',
       );
     }
+  }
+}
+
+/**
+ * `waitForLeaders` returns once the metadata names a leader, but on a KRaft broker the leader may not
+ * serve the partition yet: a produce or offset request right after creation is answered with
+ * NOT_LEADER_FOR_PARTITION or UNKNOWN_TOPIC_OR_PARTITION. Reading each new topic's offsets (a request
+ * only the serving leader answers) waits that out, so callers can use the topics at once.
+ */
+async function waitUntilServed(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
+  for (const { topic } of specs) {
+    await retryWhileLeadershipSettles(() => admin.fetchTopicOffsets(topic), {
+      timeoutMs: 30_000,
+      pauseMs: 100,
+      beforeRetry: () => admin.fetchTopicMetadata({ topics: [topic] }),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { retryWhileLeadershipSettles } from '@invoice-engine/messaging';
 import { Kafka, logLevel, type Admin, type IHeaders, type KafkaMessage } from 'kafkajs';
-import { retryWhileLeadershipSettles } from './leadership-retry';
 
 /** Offsets per partition of each topic (topic → partition → offset). */
 export type TopicOffsets = ReadonlyMap<string, ReadonlyMap<number, string>>;
