@@ -16,8 +16,8 @@ const groupWorkMessages = messageTypeRegistry([GroupWorkItem]);
  * `invoice-batch.group-work` → step 1 of invoice generation. Over Kafka the topic is consumed in
  * partition batches (`{ batch: true }`): one read, one append and one publish per batch. If a batch
  * fails (an invalid message, a conflict, a run never requested), the runner hands its messages over
- * one at a time, with their retries and dead letters. A transport without batches (the in-process bus)
- * delivers one envelope at a time; both shapes are taken.
+ * one at a time, with their retries and dead letters. The in-process bus delivers batches the same
+ * way; a single envelope (a transport without batches) is taken too.
  */
 @Controller()
 @UseFilters(KafkaErrorPassthroughFilter)

@@ -12,8 +12,8 @@ const taxRequestMessages = messageTypeRegistry([TaxRequested]);
  * `tax.requests` → the tax service. Over Kafka the topic is consumed in partition batches
  * (`{ batch: true }`): one publish per batch. If a batch fails (an invalid message, an engine that
  * cannot answer for now), the runner hands its messages over one at a time, with their retries and
- * dead letters. A transport without batches (the in-process bus) delivers one envelope at a time; both
- * shapes are taken.
+ * dead letters. The in-process bus delivers batches the same way; a single envelope (a transport
+ * without batches) is taken too.
  */
 @Controller()
 @UseFilters(KafkaErrorPassthroughFilter)

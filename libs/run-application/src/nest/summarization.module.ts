@@ -25,8 +25,8 @@ const groupResults = messageTypeRegistry([GroupInvoiced, GroupFailed, FilteringC
 
 /**
  * `invoice-batch.group-results` → summarization. Over Kafka the topic is consumed in partition
- * batches (`{ batch: true }`): one store, fold and append per run and batch. A transport without
- * batches (the in-process bus) delivers one envelope at a time; both shapes are taken. An invalid
+ * batches (`{ batch: true }`): one store, fold and append per run and batch, on the in-process bus too;
+ * a single envelope (a transport without batches) is taken as well. An invalid
  * message fails its batch, which the runner then handles message by message (dead-lettering it).
  */
 @Controller()
