@@ -5,10 +5,8 @@ import { RateTableTaxEngine } from '@invoice-engine/tax';
 import pino from 'pino';
 import type { EmbeddedBatchRunInput, EmbeddedBatchRunResult } from './embedded-batch-run';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded-engine';
-import { waitForProjections } from './projections-caught-up';
-import { readBillingSchedules, readRunErrors, readRunInvoices } from './read-model-results';
+import { finishedRunResult } from './finished-run-result';
 import { waitForRunToFinish } from './run-completion';
-import { runExclusions } from './run-exclusions';
 
 /** The schedule loader refused the schedules (nothing was loaded); every problem is listed. */
 export class ScheduleLoadRejectedError extends Error {
@@ -55,27 +53,7 @@ async function runOn(engine: EmbeddedEngine, input: EmbeddedBatchRunInput, clock
     ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
   });
   input.onProgress?.({ phase: 'ReadingResults', runId });
-  await waitForProjections(engine.eventStore, engine.readModels, finished, timeoutMs);
-  const { state } = finished;
-  const result: EmbeddedBatchRunResult = {
-    run: {
-      runId,
-      status: state.status,
-      statusSubtype: state.statusSubtype,
-      stages: state.run.stages.map((stage) => stage.statusSubtype),
-      summary: state.summary,
-    },
-    invoices: await readRunInvoices(engine.readModels, runId),
-    billingSchedules: await readBillingSchedules(engine.readModels),
-    excluded: await runExclusions(
-      engine.scheduleSource,
-      engine.eventStore,
-      state.run.request,
-      state.summary.excludedByReason,
-    ),
-    errors: await readRunErrors(engine.readModels, runId),
-  };
-  return result;
+  return finishedRunResult(engine, finished, timeoutMs);
 }
 
 /**

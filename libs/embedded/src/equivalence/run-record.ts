@@ -1,10 +1,8 @@
 import { recordsFromJson, ScheduleLoader } from '@invoice-engine/billing-read-models';
 import { deterministicId, type CalendarDate } from '@invoice-engine/kernel';
 import type { Clock } from '@invoice-engine/runtime';
-import type { EmbeddedBatchRunResult, EmbeddedRunRequest } from '../composition/embedded-batch-run';
-import { waitForProjections } from '../composition/projections-caught-up';
-import { readBillingSchedules, readRunErrors, readRunInvoices } from '../composition/read-model-results';
-import { runExclusions } from '../composition/run-exclusions';
+import type { EmbeddedRunRequest } from '../composition/embedded-batch-run';
+import { finishedRunResult } from '../composition/finished-run-result';
 import { ScheduleLoadRejectedError } from '../composition/run-batch-run-embedded';
 import { scenarioOutput, type ScenarioOutput } from '../scenario/scenario-output';
 import type { EngineUnderTest } from './engine-under-test';
@@ -61,26 +59,7 @@ export async function recordRun(
     trigger: { type: 'AdHoc', requestedBy: 'embedded' },
   });
   const finished = await engine.waitForRun(runId, timeoutMs);
-  await waitForProjections(engine.eventStore, engine.readModels, finished, timeoutMs);
-  const { state } = finished;
-  const result: EmbeddedBatchRunResult = {
-    run: {
-      runId,
-      status: state.status,
-      statusSubtype: state.statusSubtype,
-      stages: state.run.stages.map((stage) => stage.statusSubtype),
-      summary: state.summary,
-    },
-    invoices: await readRunInvoices(engine.readModels, runId),
-    billingSchedules: await readBillingSchedules(engine.readModels),
-    excluded: await runExclusions(
-      engine.scheduleSource,
-      engine.eventStore,
-      state.run.request,
-      state.summary.excludedByReason,
-    ),
-    errors: await readRunErrors(engine.readModels, runId),
-  };
+  const result = await finishedRunResult(engine, finished, timeoutMs);
   const readModels: Record<string, Record<string, RowValues>> = {};
   for (const compared of COMPARED_TABLES) {
     readModels[compared.table] = await readComparedRows(engine.readModels, compared, runId);
