@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TaxRequestedData } from '@invoice-engine/contracts';
-import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
+import type { EventStore } from '@invoice-engine/event-store';
 import { invoiceIdOf } from '@invoice-engine/invoicing';
 import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
 import type { TaxRequestedMessage } from '../tax/calculate-tax';
@@ -13,6 +13,7 @@ import {
   workItem,
 } from '../test-support/generation.fixture';
 import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { recordingEventStore } from '../test-support/recording-event-store.fixture';
 import type { TaxResultMessage } from './complete-group-invoice';
 
 let database: TestEventStore;
@@ -28,21 +29,7 @@ afterAll(async () => {
   await database.dispose();
 });
 
-/** The store, remembering the batched calls the handler makes. */
-function countingStore(store: EventStore): { store: EventStore; calls: string[] } {
-  const calls: string[] = [];
-  const counting = Object.assign(Object.create(store) as EventStore, {
-    readStreams(streams: readonly string[]) {
-      calls.push('readStreams');
-      return store.readStreams(streams);
-    },
-    appendMany(appends: readonly StreamAppend[]) {
-      calls.push('appendMany');
-      return store.appendMany(appends);
-    },
-  });
-  return { store: counting, calls };
-}
+const countingStore = (store: EventStore) => recordingEventStore(store, ['readStreams', 'appendMany']);
 
 /**
  * Three groups (three billing accounts) of a Draft run, each with its invoice recorded and its tax

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TaxRequestedData } from '@invoice-engine/contracts';
-import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
+import type { EventStore } from '@invoice-engine/event-store';
 import { invoiceIdOf } from '@invoice-engine/invoicing';
 import { deterministicId } from '@invoice-engine/kernel';
 import { PermanentError } from '@invoice-engine/messaging';
@@ -14,6 +14,7 @@ import {
   workItem,
 } from '../test-support/generation.fixture';
 import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { recordingEventStore } from '../test-support/recording-event-store.fixture';
 
 let database: TestEventStore;
 let numbers: PostgresInvoiceNumberAllocator;
@@ -28,25 +29,8 @@ afterAll(async () => {
   await database.dispose();
 });
 
-/** The store, counting the round trips the handler asks for. */
-function countingStore(store: EventStore): { store: EventStore; calls: string[] } {
-  const calls: string[] = [];
-  const counting = Object.assign(Object.create(store) as EventStore, {
-    readStream(stream: string) {
-      calls.push('readStream');
-      return store.readStream(stream);
-    },
-    readStreams(streams: readonly string[]) {
-      calls.push('readStreams');
-      return store.readStreams(streams);
-    },
-    appendMany(appends: readonly StreamAppend[]) {
-      calls.push('appendMany');
-      return store.appendMany(appends);
-    },
-  });
-  return { store: counting, calls };
-}
+const countingStore = (store: EventStore) =>
+  recordingEventStore(store, ['readStream', 'readStreams', 'appendMany']);
 
 /** Three groups (three billing accounts) of one run, each its own work item. */
 async function givenThreeGroups(runId: string, prefix: string) {
