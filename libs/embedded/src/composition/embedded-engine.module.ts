@@ -23,7 +23,7 @@ import {
 } from '@invoice-engine/runtime';
 import type { EventStore } from '@invoice-engine/event-store';
 import type { TaxEngine } from '@invoice-engine/tax';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EmbeddedInfrastructureModule } from '../infrastructure/embedded-infrastructure.module';
@@ -49,6 +49,23 @@ export interface EmbeddedEngineOptions {
 /** The producer name of run requests made by the embedded mode (the scheduling service's job elsewhere). */
 export const EMBEDDED_REQUEST_PRODUCER = 'scheduling';
 
+/** The run request handler the scheduling service's API uses, bound to the runtime ports. */
+export function embeddedRunRequestProvider(org: OrgSettings): Provider {
+  return {
+    provide: RequestInvoiceBatchRun,
+    inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK],
+    useFactory: (eventStore: EventStore, publisher: MessagePublisher, clock: Clock) =>
+      new RequestInvoiceBatchRun(
+        eventStore,
+        publisher,
+        clock,
+        org,
+        () => randomUUID(),
+        EMBEDDED_REQUEST_PRODUCER,
+      ),
+  };
+}
+
 /**
  * Binds the two ports that the distributed apps bind in their own app modules: the filtering
  * service's schedule source (the `billing_schedules` read model, here on PGlite) and the run request
@@ -68,19 +85,7 @@ class EmbeddedEngineBindingsModule {
           useFactory: (dataSource: DataSource) =>
             new PostgresBillingScheduleSource(dataSource, { pollIntervalMs: 20 }),
         },
-        {
-          provide: RequestInvoiceBatchRun,
-          inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK],
-          useFactory: (eventStore: EventStore, publisher: MessagePublisher, clock: Clock) =>
-            new RequestInvoiceBatchRun(
-              eventStore,
-              publisher,
-              clock,
-              options.org,
-              () => randomUUID(),
-              EMBEDDED_REQUEST_PRODUCER,
-            ),
-        },
+        embeddedRunRequestProvider(options.org),
       ],
       exports: [BILLING_SCHEDULE_SOURCE, RequestInvoiceBatchRun],
     };

@@ -36,14 +36,12 @@ import {
   MESSAGE_PUBLISHER,
   READ_MODEL_DATA_SOURCE,
   type Clock,
-  type MessagePublisher,
 } from '@invoice-engine/runtime';
 import type { TaxEngine } from '@invoice-engine/tax';
 import { Global, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EMBEDDED_REQUEST_PRODUCER } from '../composition/embedded-engine.module';
+import { embeddedRunRequestProvider } from '../composition/embedded-engine.module';
 import { EMBEDDED_SERVICE_GROUPS } from '../composition/service-consumer-groups';
 import type { EngineUnderTest } from './engine-under-test';
 import { PrefixedServiceTransport, PrefixingPublisher, TopicPrefix } from './prefixed-kafka';
@@ -115,19 +113,7 @@ export async function startDistributedEngine(options: DistributedEngineOptions):
         inject: [READ_MODEL_DATA_SOURCE],
         useFactory: (dataSource: DataSource) => new PostgresBillingScheduleSource(dataSource),
       },
-      {
-        provide: RequestInvoiceBatchRun,
-        inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK],
-        useFactory: (eventStore: EventStore, publisher: MessagePublisher, clock: Clock) =>
-          new RequestInvoiceBatchRun(
-            eventStore,
-            publisher,
-            clock,
-            options.org,
-            () => randomUUID(),
-            EMBEDDED_REQUEST_PRODUCER,
-          ),
-      },
+      embeddedRunRequestProvider(options.org),
     ],
     exports: [BILLING_SCHEDULE_SOURCE, RequestInvoiceBatchRun],
   })
