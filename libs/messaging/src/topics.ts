@@ -38,9 +38,12 @@ async function createMissingTopics(
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((spec) => !existing.has(spec.topic));
   if (missing.length > 0) {
-    // Returns false instead of failing when another process created some of them meanwhile.
+    // Returns false instead of failing when another process created some of them meanwhile. kafkajs'
+    // own wait for leaders is off: it retries LEADER_NOT_AVAILABLE only and fails on the
+    // UNKNOWN_TOPIC_OR_PARTITION a KRaft broker answers until its metadata cache has the new topic;
+    // waitUntilServed below waits out both.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((spec) => ({
         topic: spec.topic,
         numPartitions: spec.partitions,
@@ -75,10 +78,11 @@ async function warnAboutPartitionMismatches(
 }
 
 /**
- * `waitForLeaders` returns once the metadata names a leader, but on a KRaft broker the leader may not
- * serve the partition yet: a produce or offset request right after creation is answered with
- * NOT_LEADER_FOR_PARTITION or UNKNOWN_TOPIC_OR_PARTITION. Reading each new topic's offsets (a request
- * only the serving leader answers) waits that out, so callers can use the topics at once.
+ * Right after creation a KRaft broker may not know the topic yet (metadata answers
+ * UNKNOWN_TOPIC_OR_PARTITION), may have no leader yet (LEADER_NOT_AVAILABLE), or names a leader that
+ * does not serve the partition yet (a produce or offset request is answered NOT_LEADER_FOR_PARTITION
+ * or UNKNOWN_TOPIC_OR_PARTITION). Reading each new topic's offsets (a request only the serving leader
+ * answers) waits all of that out, so callers can use the topics at once.
  */
 async function waitUntilServed(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
   for (const { topic } of specs) {
