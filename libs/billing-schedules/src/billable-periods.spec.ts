@@ -34,6 +34,24 @@ describe('periods at month ends and leap years', () => {
     ]);
   });
 
+  it('keeps a quarterly 31st anchor on each month end, not on the clamped day of the last boundary', () => {
+    const terms = someTerms({ billDayOfMonth: 31, startDate: d('2026-01-31'), billingTermUnit: 'Quarter' });
+    expect(lines(bill(terms, '2026-10-31'))).toEqual([
+      '2026-01-31..2026-04-29 600.00',
+      '2026-04-30..2026-07-30 600.00',
+      '2026-07-31..2026-10-30 600.00',
+      '2026-10-31..2027-01-30 600.00',
+    ]);
+  });
+
+  it('starts without a stub on 2026-02-28 with a 31st anchor (the clamped boundary of February)', () => {
+    const terms = someTerms({ billDayOfMonth: 31, startDate: d('2026-02-28') });
+    expect(lines(bill(terms, '2026-03-31'))).toEqual([
+      '2026-02-28..2026-03-30 200.00',
+      '2026-03-31..2026-04-29 200.00',
+    ]);
+  });
+
   it('prorates a stub in February 2028 over its 29 days', () => {
     const terms = someTerms({ startDate: d('2028-02-10'), billDayOfMonth: 1 });
     expect(lines(bill(terms, '2028-02-10'))).toEqual(['2028-02-10..2028-02-29 137.93']);

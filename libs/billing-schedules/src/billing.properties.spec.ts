@@ -123,7 +123,7 @@ function targetsFrom(
 }
 
 describe('billing runs over a schedule (properties)', () => {
-  it('bill every day of service exactly once, and an OrderAmount schedule exactly its total', () => {
+  it('(a) bill every day of service exactly once, and an OrderAmount schedule exactly its total', () => {
     fc.assert(
       fc.property(termsArbitrary('end'), runsArbitrary, (terms, drawn) => {
         const startDate = terms.startDate!;
@@ -152,7 +152,7 @@ describe('billing runs over a schedule (properties)', () => {
     );
   });
 
-  it('never move the next billing date backwards', () => {
+  it('(b) never move the next billing date backwards', () => {
     fc.assert(
       fc.property(termsArbitrary('maybe-end'), runsArbitrary, (terms, drawn) => {
         const { states } = simulate(terms, targetsFrom(terms.startDate!, drawn));
@@ -167,7 +167,7 @@ describe('billing runs over a schedule (properties)', () => {
     );
   });
 
-  it('bill the same periods and amounts to T1 then T2 as once to T2', () => {
+  it('(c) bill the same periods and amounts to T1 then T2 as once to T2 (billing period count unset)', () => {
     fc.assert(
       fc.property(
         termsArbitrary('maybe-end'),

@@ -48,6 +48,15 @@ describe('the worked examples of DOMAIN.md section 5', () => {
     expect(after).toMatchObject({ nextChargeFromDate: '2026-03-01', nextBillingDate: '2026-04-01' });
   });
 
+  it('example 2: a later run bills March (200.00) on 2026-04-01, not on 2026-03-31', () => {
+    const terms = someTerms({ billingType: 'Arrears' });
+    const { after } = billOnce(terms, '2026-03-01');
+    expect(billablePeriods(terms, after, d('2026-03-31'), null)).toEqual([]);
+    expect(lines(billablePeriods(terms, after, d('2026-04-01'), null))).toEqual([
+      '2026-03-01..2026-03-31 200.00',
+    ]);
+  });
+
   it('example 3: a 31st anchor clamps to short month ends and comes back to the 31st', () => {
     const terms = someTerms({ billDayOfMonth: 31, startDate: d('2026-01-31') });
     expect(lines(billOnce(terms, '2026-04-30').periods)).toEqual([
