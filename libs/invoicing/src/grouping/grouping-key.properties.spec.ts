@@ -83,6 +83,33 @@ describe('grouping key properties', () => {
     );
   });
 
+  it('(e) changing one key field of a Custom schedule, or its custom key beyond case, changes the key', () => {
+    const plainCustomKey = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(
+        scheduleRecord,
+        scheduleRecord,
+        fc.option(plainCustomKey, { nil: null }),
+        plainCustomKey,
+        fc.nat(),
+        (record, other, ownKey, otherKey, pick) => {
+          const custom = { ...record, invoiceGroupType: 'Custom' as const, customInvoiceGroupKey: ownKey };
+          const fields = keyFields.Custom;
+          const field = fields[pick % fields.length] ?? 'customInvoiceGroupKey';
+          if (field === 'customInvoiceGroupKey') {
+            fc.pre(ownKey !== otherKey);
+            const changed = { ...custom, customInvoiceGroupKey: ` ${otherKey.toUpperCase()} ` };
+            expect(groupingKeyOf(changed)).not.toBe(groupingKeyOf(custom));
+          } else {
+            fc.pre((custom[field] ?? '') !== (other[field] ?? ''));
+            expect(groupingKeyOf({ ...custom, [field]: other[field] })).not.toBe(groupingKeyOf(custom));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('(e) a Custom key ignores the case of the custom key', () => {
     fc.assert(
       fc.property(scheduleRecord, fc.string({ maxLength: 10, unit: 'grapheme' }), (record, customKey) => {
