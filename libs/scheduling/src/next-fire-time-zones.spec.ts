@@ -84,5 +84,35 @@ describe('fire times in the scheduler time zone', () => {
       if (evening.status === 'NotCreated' || fireTime === null) throw new Error('unreachable');
       expect(schedulerRunDates(evening.definition, instant(fireTime)).runDate).toBe('2026-01-05');
     });
+    it('fires a Weekly Friday scheduler on the Los Angeles Friday, which is Saturday in UTC', () => {
+      const fridays = active({
+        timeZone: 'America/Los_Angeles',
+        preferredTime: '18:00',
+        frequency: 'Weekly',
+        weeklyDays: ['Friday'],
+        excludeWeekendsAndHolidays: true,
+      });
+      // Friday 2026-01-09 18:00 PST = Saturday 02:00 UTC; a business day in Los Angeles.
+      expect(next(fridays, '2026-01-05T00:00:00Z')).toBe('2026-01-10T02:00:00.000Z');
+    });
+    it('takes a month-end target date from the Los Angeles run date, not from the UTC date', () => {
+      const monthEnd = active({
+        timeZone: 'America/Los_Angeles',
+        preferredTime: '20:00',
+        frequency: 'Monthly',
+        monthlyDay: 'Last',
+        targetDate: { kind: 'DayOfMonth', day: 'Last', monthOffset: 0 },
+        invoiceDate: { kind: 'OffsetFromTargetDate', days: 1 },
+      });
+      // 2026-01-31 20:00 PST is 2026-02-01 04:00 UTC; the run belongs to January.
+      const fireTime = next(monthEnd, '2026-01-20T00:00:00Z');
+      expect(fireTime).toBe('2026-02-01T04:00:00.000Z');
+      if (monthEnd.status === 'NotCreated' || fireTime === null) throw new Error('unreachable');
+      expect(schedulerRunDates(monthEnd.definition, instant(fireTime))).toEqual({
+        runDate: '2026-01-31',
+        targetDate: '2026-01-31',
+        invoiceDate: '2026-02-01',
+      });
+    });
   });
 });
