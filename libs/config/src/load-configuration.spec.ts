@@ -60,3 +60,26 @@ describe('loading an app configuration from the environment', () => {
     expect(message).toMatch(/DATABASE_URL \(missing\)/);
   });
 });
+
+class ConfigurationWithSecrets {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^.{16,}$/, { message: 'API_TOKEN must have at least 16 characters' })
+  API_TOKEN!: string;
+}
+
+describe('a configuration error about a secret', () => {
+  it('names the variable without writing the secret to the log', () => {
+    const load = () =>
+      loadConfiguration('sample', ConfigurationWithSecrets, {
+        DATABASE_URL: 'mysql://admin:hunter2@db/engine',
+        API_TOKEN: 'short-secret',
+      });
+    expect(load).toThrow(ConfigurationError);
+    expect(load).toThrow(/DATABASE_URL \(got "mysql:\/\/admin:\*\*\*@db\/engine"\)/);
+    expect(load).toThrow(/API_TOKEN \(got a value of 12 characters, not shown\)/);
+    expect(load).not.toThrow(/hunter2|short-secret/);
+  });
+});

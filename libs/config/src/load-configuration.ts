@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { ConfigurationError } from './config-error';
+import { shownValue } from './shown-value';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 function describeProblems(errors: readonly ValidationError[], environment: Environment): string[] {
   return errors.flatMap((error) => {
-    const raw = environment[error.property];
-    const shown = raw === undefined ? 'missing' : `got "${raw}"`;
+    const shown = shownValue(error.property, environment[error.property]);
     return Object.values(error.constraints ?? {}).map(
       (constraint) => `${error.property} (${shown}): ${constraint}`,
     );
