@@ -93,7 +93,11 @@ describe('grouping key properties', () => {
         plainCustomKey,
         fc.nat(),
         (record, other, ownKey, otherKey, pick) => {
-          const custom = { ...record, invoiceGroupType: 'Custom' as const, customInvoiceGroupKey: ownKey };
+          const custom: ScheduleRecord = {
+            ...record,
+            invoiceGroupType: 'Custom',
+            customInvoiceGroupKey: ownKey,
+          };
           const fields = keyFields.Custom;
           const field = fields[pick % fields.length] ?? 'customInvoiceGroupKey';
           if (field === 'customInvoiceGroupKey') {
