@@ -1,4 +1,5 @@
-import { calendarDate } from '@invoice-engine/kernel';
+import fc from 'fast-check';
+import { calendarDate, zeroMoney } from '@invoice-engine/kernel';
 import { stateFromStart } from './billing-progress';
 import { checkEligibility, EXCLUSION_REASONS, type ExclusionReason } from './eligibility';
 import type { BillingScheduleState } from './state';
@@ -57,6 +58,41 @@ describe('eligibility of a schedule for a run (DOMAIN.md section 3)', () => {
     expect(reasonFor({ ...everythingWrong, generateInvoice: true })).toBe('NotActivated');
     expect(reasonFor({ ...everythingWrong, generateInvoice: true, activated: true })).toBe('OnHold');
     expect(EXCLUSION_REASONS).toHaveLength(11);
+  });
+
+  it('gives the first reason in table order for any combination of failing conditions (property)', () => {
+    const termsBreaking: Partial<Record<ExclusionReason, Partial<BillingScheduleTerms>>> = {
+      InvoicingDisabled: { generateInvoice: false },
+      NotActivated: { activated: false },
+      OnHold: { holdBilling: true },
+      MissingUnitPrice: { unitPrice: null },
+      MissingStartDate: { startDate: null },
+      Cancelled: { cancellationDate: d('2026-01-15') },
+      Suspended: { suspension: { from: d('2026-01-01'), resumeOn: null } },
+    };
+    const stateBreaking: Partial<
+      Record<ExclusionReason, (state: BillingScheduleState) => BillingScheduleState>
+    > = {
+      NoPendingAmount: (state) => ({ ...state, pendingAmount: zeroMoney(state.pendingAmount.currency) }),
+      MissingNextBillingDate: (state) => ({ ...state, nextBillingDate: null }),
+      NotPendingBilling: (state) => ({
+        ...state,
+        status: 'Processing',
+        invoiceRunProcessingStatus: 'InProgress',
+      }),
+    };
+    fc.assert(
+      fc.property(fc.subarray([...EXCLUSION_REASONS]), (failing) => {
+        const terms = someTerms(Object.assign({}, ...failing.map((reason) => termsBreaking[reason] ?? {})));
+        const state = failing.reduce(
+          (current, reason) => stateBreaking[reason]?.(current) ?? current,
+          stateFromStart(terms),
+        );
+        const targetDate = failing.includes('NotDue') ? '2026-01-14' : '2026-03-01';
+        expect(reasonFor(terms, state, targetDate)).toBe(failing[0] ?? 'Due');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('returns the due periods when nothing excludes it', () => {
