@@ -83,7 +83,12 @@ describe('eligibility of a schedule for a run (DOMAIN.md section 3)', () => {
     };
     fc.assert(
       fc.property(fc.subarray([...EXCLUSION_REASONS]), (failing) => {
-        const terms = someTerms(Object.assign({}, ...failing.map((reason) => termsBreaking[reason] ?? {})));
+        const terms = someTerms(
+          failing.reduce<Partial<BillingScheduleTerms>>(
+            (overrides, reason) => ({ ...overrides, ...termsBreaking[reason] }),
+            {},
+          ),
+        );
         const state = failing.reduce(
           (current, reason) => stateBreaking[reason]?.(current) ?? current,
           stateFromStart(terms),
