@@ -9,6 +9,32 @@ describe('JSON that keeps bigints', () => {
     expect(reviveBigInts(tagBigInts(data))).toEqual(data);
   });
 
+  const jsonValue = () =>
+    fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.bigInt(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node')),
+        fc.dictionary(fc.string(), tie('node'), { noNullPrototype: true }),
+      ),
+    })).node;
+
+  it('tags and revives any parsed JSON value with bigints anywhere, own keys such as __proto__ included', () => {
+    fc.assert(
+      fc.property(jsonValue(), (item) => {
+        const parsed = JSON.parse(JSON.stringify(tagBigInts(item))) as unknown;
+        expect(reviveBigInts(parsed)).toStrictEqual(item);
+        expect(reviveBigInts(tagBigInts(item))).toStrictEqual(item);
+      }),
+    );
+    const parsed = JSON.parse('{"__proto__": {"$bigint": "7"}, "a": [{"$bigint": "-1"}, {"$bigint": 2}]}');
+    const revived = reviveBigInts(parsed) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(revived)).toBe(Object.prototype);
+    expect(Object.keys(revived)).toEqual(['__proto__', 'a']);
+    expect(revived['a']).toEqual([-1n, { $bigint: 2 }]);
+  });
+
   it('round-trips any JSON value with bigints anywhere', () => {
     const value = fc.letrec((tie) => ({
       leaf: fc.oneof(fc.bigInt(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),

@@ -86,11 +86,19 @@ export function sumMoney(amounts: readonly Money[], currency: CurrencyCode): Mon
   return amounts.reduce((total, amount) => addMoney(total, amount), zeroMoney(currency));
 }
 
+const minorUnitScales: ExactDecimal[] = [];
+
+/** 10^digits, computed once per digit count: `pow` was the costliest step of every rounding. */
+function minorUnitScale(currency: CurrencyCode): ExactDecimal {
+  const digits = minorUnitDigits(currency);
+  const scale = minorUnitScales[digits] ?? new ExactDecimal(10).pow(digits);
+  minorUnitScales[digits] = scale;
+  return scale;
+}
+
 /** The money's value in major units as an exact decimal (`109.68` for 10968 cents). */
 export function toMajorUnits(amount: Money): ExactDecimal {
-  return new ExactDecimal(amount.minorUnits.toString()).div(
-    new ExactDecimal(10).pow(minorUnitDigits(amount.currency)),
-  );
+  return new ExactDecimal(amount.minorUnits.toString()).div(minorUnitScale(amount.currency));
 }
 
 /**
@@ -98,9 +106,8 @@ export function toMajorUnits(amount: Money): ExactDecimal {
  * This is the only rounding step for line amounts and line taxes (DOMAIN.md section 5).
  */
 export function roundToMoney(majorUnits: ExactDecimal | string | number, currency: CurrencyCode): Money {
-  const digits = minorUnitDigits(currency);
   const minor = new ExactDecimal(majorUnits)
-    .mul(new ExactDecimal(10).pow(digits))
+    .mul(minorUnitScale(currency))
     .toDecimalPlaces(0, ExactDecimal.ROUND_HALF_UP);
   return money(BigInt(minor.toFixed(0)), currency);
 }
