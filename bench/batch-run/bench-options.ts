@@ -1,3 +1,8 @@
+import { PIPELINE_SERVICES, type PipelineService } from '@invoice-engine/testing';
+
+/** Extra environment variables per service, from `--service-env <service>:<NAME>=<value>`. */
+export type ServiceEnvironment = Partial<Record<PipelineService, Record<string, string>>>;
+
 /** Command line of the batch run bench. */
 export interface BenchOptions {
   readonly schedules: number;
@@ -7,10 +12,12 @@ export interface BenchOptions {
   readonly logLevel: string;
   readonly keepSchemas: boolean;
   readonly timeoutMs: number;
+  readonly serviceEnvironment: ServiceEnvironment;
 }
 
 const USAGE = `usage: node -r @swc-node/register bench/batch-run/run.ts [--schedules N] [--accounts M]
-       [--invoice-status Draft|Posted] [--seed S] [--log-level warn] [--timeout-minutes 60] [--keep-schemas]`;
+       [--invoice-status Draft|Posted] [--seed S] [--log-level warn] [--timeout-minutes 60] [--keep-schemas]
+       [--service-env <service>:<NAME>=<value> ...]   (services: ${PIPELINE_SERVICES.join(', ')})`;
 
 function wholeNumber(name: string, value: string | undefined): number {
   const number = Number(value);
@@ -19,12 +26,22 @@ function wholeNumber(name: string, value: string | undefined): number {
   return number;
 }
 
+function addServiceVariable(environment: ServiceEnvironment, setting: string): void {
+  const match = /^([a-z-]+):([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(setting);
+  const service = PIPELINE_SERVICES.find((name) => name === match?.[1]);
+  if (match === null || service === undefined)
+    throw new Error(`--service-env needs <service>:<NAME>=<value>, got "${setting}"\n${USAGE}`);
+  environment[service] = { ...environment[service], [match[2] ?? '']: match[3] ?? '' };
+}
+
 export function parseBenchOptions(args: readonly string[]): BenchOptions {
   const values = new Map<string, string>();
   const flags = new Set<string>();
+  const serviceEnvironment: ServiceEnvironment = {};
   for (let index = 0; index < args.length; index += 1) {
     const name = args[index] ?? '';
     if (name === '--keep-schemas') flags.add(name);
+    else if (name === '--service-env') addServiceVariable(serviceEnvironment, args[(index += 1)] ?? '');
     else if (name.startsWith('--')) values.set(name, args[(index += 1)] ?? '');
     else throw new Error(`unexpected argument ${name}\n${USAGE}`);
   }
@@ -48,5 +65,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       (values.has('--timeout-minutes')
         ? wholeNumber('--timeout-minutes', values.get('--timeout-minutes'))
         : 60) * 60_000,
+    serviceEnvironment,
   };
 }

@@ -71,6 +71,7 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
     logLevel: options.logLevel,
     keepSchemas: options.keepSchemas,
     databasePoolSize: 8,
+    environment: options.serviceEnvironment,
   });
   console.log(
     `schemas ${environment.schemas.eventStore} / ${environment.schemas.readModels}; logs in ${environment.logDirectory}`,
