@@ -4,7 +4,10 @@ import { validateSync } from 'class-validator';
 import type { MessageContract, MessageOf } from './message-contract';
 import { MessageEnvelope } from './message-envelope';
 import type { MessageTypeRegistry } from './message-type-registry';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 import { describeProblems, validationProblems, type ValidationProblem } from './validation-problems';
+
+cacheValidationMetadataLookups();
 
 export type ParseResult<Message> =
   | { readonly ok: true; readonly message: Message }
