@@ -35,6 +35,8 @@ export function createKafkaClient(connection: KafkaConnectionConfig, logger: Mes
   if (connection.tls) {
     config.ssl = {
       ...(connection.tls.caPem === undefined ? {} : { ca: [connection.tls.caPem] }),
+      ...(connection.tls.certPem === undefined ? {} : { cert: connection.tls.certPem }),
+      ...(connection.tls.keyPem === undefined ? {} : { key: connection.tls.keyPem }),
       rejectUnauthorized: connection.tls.rejectUnauthorized ?? true,
     };
   }

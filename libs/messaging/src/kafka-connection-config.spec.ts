@@ -13,6 +13,21 @@ describe('a Kafka connection config', () => {
     expect(config.sasl?.mechanism).toBe('scram-sha-512');
   });
 
+  it('takes a client certificate together with its key, and names the one that is missing', () => {
+    const withBoth = kafkaConnectionConfig({
+      brokers: ['127.0.0.1:9093'],
+      clientId: 'x',
+      tls: { caPem: 'ca', certPem: 'cert', keyPem: 'key' },
+    });
+    expect(withBoth.tls).toEqual({ caPem: 'ca', certPem: 'cert', keyPem: 'key' });
+    expect(() =>
+      kafkaConnectionConfig({ brokers: ['127.0.0.1:9093'], clientId: 'x', tls: { certPem: 'cert' } }),
+    ).toThrow(/tls\.keyPem/);
+    expect(() =>
+      kafkaConnectionConfig({ brokers: ['127.0.0.1:9093'], clientId: 'x', tls: { keyPem: 'key' } }),
+    ).toThrow(/tls\.certPem/);
+  });
+
   it('lists every violation in one error', () => {
     const parse = () => kafkaConnectionConfig({ brokers: ['localhost'], clientId: '', connectRetries: 99 });
     expect(parse).toThrow(KafkaConfigError);

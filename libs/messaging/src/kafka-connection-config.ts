@@ -13,6 +13,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
   validateSync,
   type ValidationError,
@@ -40,6 +41,16 @@ export class KafkaTlsConfig {
   @IsOptional()
   @IsString()
   caPem?: string;
+
+  /** PEM of the client certificate, for brokers that authenticate clients by TLS; comes with `keyPem`. */
+  @ValidateIf((tls: KafkaTlsConfig) => tls.certPem !== undefined || tls.keyPem !== undefined)
+  @IsString()
+  certPem?: string;
+
+  /** PEM of the client certificate's unencrypted private key; comes with `certPem`. */
+  @ValidateIf((tls: KafkaTlsConfig) => tls.certPem !== undefined || tls.keyPem !== undefined)
+  @IsString()
+  keyPem?: string;
 
   @IsOptional()
   @IsBoolean()
