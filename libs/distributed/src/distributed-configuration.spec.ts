@@ -45,6 +45,116 @@ describe('the Kafka consumption settings of a distributed service', () => {
   });
 });
 
+describe('the Kafka security settings of a distributed service', () => {
+  const load = (environment: Record<string, string>) =>
+    loadConfiguration('probe', DistributedConfiguration, environment);
+  const problemsOf = (environment: Record<string, string>): string => {
+    try {
+      load(environment);
+    } catch (error: unknown) {
+      if (error instanceof ConfigurationError) return error.message;
+      throw error;
+    }
+    throw new Error('expected a ConfigurationError');
+  };
+  const password = 'hunter2-do-not-log';
+
+  it('leave TLS and SASL off by default', () => {
+    const configuration = load({});
+    expect(configuration.KAFKA_SSL).toBe(false);
+    expect(configuration.KAFKA_SASL_MECHANISM).toBeUndefined();
+    expect(configuration.KAFKA_SSL_CA_FILE).toBeUndefined();
+  });
+
+  it('take TLS with a CA, a client certificate and its key, and SASL with all three of its variables', () => {
+    const configuration = load({
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA_FILE: '/etc/kafka-tls/ca.crt',
+      KAFKA_SSL_CERT_FILE: '/etc/kafka-tls/tls.crt',
+      KAFKA_SSL_KEY_FILE: '/etc/kafka-tls/tls.key',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'invoice-engine',
+      KAFKA_SASL_PASSWORD: password,
+    });
+    expect(configuration).toMatchObject({
+      KAFKA_SSL: true,
+      KAFKA_SSL_CA_FILE: '/etc/kafka-tls/ca.crt',
+      KAFKA_SSL_CERT_FILE: '/etc/kafka-tls/tls.crt',
+      KAFKA_SSL_KEY_FILE: '/etc/kafka-tls/tls.key',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'invoice-engine',
+      KAFKA_SASL_PASSWORD: password,
+    });
+  });
+
+  it.each(['plain', 'scram-sha-256', 'scram-sha-512'])(
+    'take the SASL mechanism %s, without TLS too',
+    (mechanism) => {
+      const configuration = load({
+        KAFKA_SASL_MECHANISM: mechanism,
+        KAFKA_SASL_USERNAME: 'invoice-engine',
+        KAFKA_SASL_PASSWORD: password,
+      });
+      expect(configuration.KAFKA_SASL_MECHANISM).toBe(mechanism);
+      expect(configuration.KAFKA_SSL).toBe(false);
+    },
+  );
+
+  it('take KAFKA_SSL as true/false or 1/0 and name it when it is anything else', () => {
+    expect(load({ KAFKA_SSL: '1' }).KAFKA_SSL).toBe(true);
+    expect(load({ KAFKA_SSL: 'false' }).KAFKA_SSL).toBe(false);
+    expect(problemsOf({ KAFKA_SSL: 'yes' })).toMatch(/KAFKA_SSL \(got "yes"\)/);
+  });
+
+  it('name an unknown SASL mechanism', () => {
+    expect(
+      problemsOf({ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: password }),
+    ).toMatch(/KAFKA_SASL_MECHANISM \(got "gssapi"\): KAFKA_SASL_MECHANISM must be one of/);
+  });
+
+  it('name the missing user name and password of a mechanism, without showing the password', () => {
+    expect(problemsOf({ KAFKA_SASL_MECHANISM: 'plain' })).toContain(
+      'KAFKA_SASL_MECHANISM (got "plain"): KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD set as well',
+    );
+    const withoutUserName = problemsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_PASSWORD: password });
+    expect(withoutUserName).toContain('KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME set as well');
+    expect(withoutUserName).toContain(
+      `KAFKA_SASL_PASSWORD (got a value of ${password.length} characters, not shown): KAFKA_SASL_PASSWORD needs KAFKA_SASL_USERNAME set as well`,
+    );
+    expect(withoutUserName).not.toContain(password);
+  });
+
+  it('name the missing mechanism of a user name and password, without showing the password', () => {
+    const message = problemsOf({ KAFKA_SASL_USERNAME: 'invoice-engine', KAFKA_SASL_PASSWORD: password });
+    expect(message).toContain('KAFKA_SASL_USERNAME needs KAFKA_SASL_MECHANISM set as well');
+    expect(message).toContain('KAFKA_SASL_PASSWORD needs KAFKA_SASL_MECHANISM set as well');
+    expect(message).not.toContain(password);
+    expect(problemsOf({ KAFKA_SASL_PASSWORD: password })).not.toContain(password);
+  });
+
+  it('name a PEM file given while KAFKA_SSL is off', () => {
+    const message = problemsOf({ KAFKA_SSL: 'false', KAFKA_SSL_CA_FILE: '/etc/kafka-tls/ca.crt' });
+    expect(message).toContain(
+      'KAFKA_SSL_CA_FILE (got "/etc/kafka-tls/ca.crt"): KAFKA_SSL_CA_FILE is used only with KAFKA_SSL=true',
+    );
+  });
+
+  it('name the missing half of a client certificate and key', () => {
+    expect(problemsOf({ KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: '/tls.crt' })).toContain(
+      'KAFKA_SSL_CERT_FILE needs KAFKA_SSL_KEY_FILE set as well',
+    );
+    expect(problemsOf({ KAFKA_SSL: 'true', KAFKA_SSL_KEY_FILE: '/tls.key' })).toContain(
+      'KAFKA_SSL_KEY_FILE needs KAFKA_SSL_CERT_FILE set as well',
+    );
+  });
+
+  it('treat an empty variable as unset', () => {
+    const configuration = load({ KAFKA_SASL_MECHANISM: '', KAFKA_SASL_USERNAME: '', KAFKA_SSL_CA_FILE: '' });
+    expect(configuration.KAFKA_SASL_MECHANISM).toBeUndefined();
+    expect(configuration.KAFKA_SSL_CA_FILE).toBeUndefined();
+  });
+});
+
 describe('the consumer groups of a service', () => {
   it('are named after the service, a dedicated group after its name too, both with the suffix', () => {
     expect(consumerGroupIdOf('invoice-generation', '')).toBe('invoice-generation');

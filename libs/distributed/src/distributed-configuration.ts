@@ -1,5 +1,18 @@
-import { CommaSeparatedList, WholeNumber } from '@invoice-engine/config';
-import { ArrayNotEmpty, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { CommaSeparatedList, Flag, WholeNumber } from '@invoice-engine/config';
+import { saslMechanisms, type SaslMechanism } from '@invoice-engine/messaging';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { NeedsAlso, OnlyWhenOn } from './variables-needed-together';
 
 const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -74,6 +87,52 @@ export class DistributedConfiguration {
   @Min(1)
   @Max(10_000)
   KAFKA_BATCH_SLICE = 50;
+
+  /**
+   * TLS towards the brokers (a secured cluster; docs/kafka.md "Connecting to a secured cluster").
+   * The brokers' certificates are always verified: against the system's CAs, or KAFKA_SSL_CA_FILE.
+   */
+  @Flag()
+  @IsBoolean()
+  KAFKA_SSL = false;
+
+  /** PEM file of the CA that signed the brokers' certificates, when it is not a publicly trusted one. */
+  @IsOptional()
+  @IsString()
+  @OnlyWhenOn('KAFKA_SSL')
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** PEM files of the client certificate and its unencrypted key, for brokers that authenticate clients by TLS. */
+  @IsOptional()
+  @IsString()
+  @OnlyWhenOn('KAFKA_SSL')
+  @NeedsAlso('KAFKA_SSL_KEY_FILE')
+  KAFKA_SSL_CERT_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  @OnlyWhenOn('KAFKA_SSL')
+  @NeedsAlso('KAFKA_SSL_CERT_FILE')
+  KAFKA_SSL_KEY_FILE?: string;
+
+  /** SASL authentication; the mechanism, user name and password are set all three or none. */
+  @IsOptional()
+  @IsIn(saslMechanisms)
+  @NeedsAlso('KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD')
+  KAFKA_SASL_MECHANISM?: SaslMechanism;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @NeedsAlso('KAFKA_SASL_MECHANISM', 'KAFKA_SASL_PASSWORD')
+  KAFKA_SASL_USERNAME?: string;
+
+  /** Never shown: a configuration error gives only its length (the name says it is a secret). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @NeedsAlso('KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME')
+  KAFKA_SASL_PASSWORD?: string;
 
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal'])
   LOG_LEVEL = 'info';

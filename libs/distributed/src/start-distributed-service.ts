@@ -12,13 +12,13 @@ import { pipelineTopicSpecs } from '@invoice-engine/contracts';
 import {
   createKafkaClient,
   KafkaErrorPassthroughFilter,
-  kafkaConnectionConfig,
   KafkaTransportStrategy,
 } from '@invoice-engine/messaging';
 import type { ReadModelDataSourceParts } from '@invoice-engine/read-models';
 import { createAppLogger } from '@invoice-engine/runtime';
 import { DistributedConfiguration } from './distributed-configuration';
 import { DistributedInfrastructureModule } from './distributed-infrastructure.module';
+import { kafkaConnectionOf } from './kafka-connection-of';
 import { pipelineMessageClasses } from './pipeline-topics';
 
 export interface DistributedServiceDefinition {
@@ -55,10 +55,7 @@ function rootModuleOf(
 } {
   const configuration = loadConfiguration(definition.service, DistributedConfiguration, environment);
   const logger = createAppLogger(definition.service, configuration.LOG_LEVEL);
-  const kafkaClient = createKafkaClient(
-    kafkaConnectionConfig({ brokers: configuration.KAFKA_BROKERS, clientId: definition.service }),
-    logger,
-  );
+  const kafkaClient = createKafkaClient(kafkaConnectionOf(definition.service, configuration), logger);
   @Module({
     imports: [
       DistributedInfrastructureModule.forRoot({
