@@ -16,3 +16,14 @@ export * from './decider/events';
 export * from './decider/billing-schedule';
 export { billingScheduleDecider, decide, initialState } from './decider/billing-schedule-decider';
 export { evolve } from './decider/evolve';
+export * from './usage-summary/status';
+export * from './usage-summary/usage-summary';
+export * from './usage-summary/commands';
+export * from './usage-summary/events';
+export * from './usage-summary/invoiceable';
+export {
+  decideUsageSummary,
+  initialUsageSummaryState,
+  usageSummaryDecider,
+} from './usage-summary/usage-summary-decider';
+export { evolveUsageSummary } from './usage-summary/evolve';
