@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '@invoice-engine/testing';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
+import { cpuBetween, readMachineCpu } from './machine-cpu';
 import { printReport, type BenchMeasurements } from './bench-report';
 
 const AS_OF = calendarDate('2026-06-30');
@@ -90,6 +91,7 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
     const initialProjectionMs = await caughtUp(environment, options.timeoutMs);
     const before = await environment.queries.eventStoreTotals();
     const cpuBefore = harness.cpuSeconds();
+    const machineBefore = readMachineCpu();
     const runId = randomUUID();
     console.log(`running ${runId} (${options.invoiceStatus})`);
     const startedAt = Date.now();
@@ -111,12 +113,16 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
     });
     const readModelCatchUpMs = observation === null ? null : await caughtUp(environment, options.timeoutMs);
     const cpuAfter = harness.cpuSeconds();
+    const machineCpu = cpuBetween(machineBefore, readMachineCpu());
     const after = await environment.queries.eventStoreTotals();
     const byType = await environment.queries.eventsByType();
     const run = observation?.run ?? (await environment.queries.run(runId));
     if (run === undefined) throw new Error(`run ${runId} has no row`);
+    const stages = await environment.queries.stages(runId);
     return {
       options,
+      stages,
+      requestedAt: startedAt,
       seeding,
       servicesStartMs,
       initialProjectionMs,
@@ -127,6 +133,7 @@ async function bench(options: BenchOptions): Promise<BenchMeasurements> {
       eventsAppendedByRun: after.events - before.events,
       eventsByType: byType,
       peakMemoryKb: harness.peakMemory(),
+      machineCpu,
       cpuSecondsDuringRun: Object.fromEntries(
         Object.entries(cpuAfter).map(([service, after]) => {
           const start = cpuBefore[service as keyof typeof cpuBefore];
