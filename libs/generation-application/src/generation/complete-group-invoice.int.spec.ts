@@ -8,6 +8,10 @@ import type {
 import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
 import { formatMoney, instant } from '@invoice-engine/kernel';
 import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
+import { RunRequests } from '../loading/run-requests';
+import { recordingEventStore } from '../test-support/recording-event-store.fixture';
+import { CompleteGroupInvoice, type TaxResultMessage } from './complete-group-invoice';
+import { DEFAULT_GENERATION_SETTINGS } from './generation-settings';
 import {
   GenerationHarness,
   givenRun,
@@ -229,6 +233,72 @@ describe('completing a group invoice from its tax result', () => {
   });
 });
 
+describe('the schedules a work item loaded, kept for its tax result', () => {
+  it('completes without reading the schedules again, then forgets them', async () => {
+    const { h, invoiceId } = await throughTax(
+      'run-complete-7',
+      'Draft',
+      scheduleTerms({ id: 'cmp7-bs-1' }),
+      scheduleTerms({ id: 'cmp7-bs-2' }),
+    );
+    expect(h.recentSchedules.size).toBe(2);
+    const { store, calls } = recordingEventStore(database.store, ['readStreams', 'appendMany']);
+    const complete = new CompleteGroupInvoice(
+      store,
+      h.publisher,
+      h.clock,
+      numbers,
+      new RunRequests(store),
+      DEFAULT_GENERATION_SETTINGS,
+      h.recentSchedules,
+    );
+    const [result] = h.publisher.published.filter((message) => message.topic === 'tax.results');
+
+    const completion = await complete.handle(result?.envelope as TaxResultMessage);
+
+    expect(completion.outcome).toBe('Draft');
+    // The invoice stream only; the schedules came from the work item.
+    expect(calls).toEqual(['readStreams', 'appendMany']);
+    expect(h.recentSchedules.size).toBe(0);
+    expect((await h.schedule('cmp7-bs-1')).status).toBe('Processing');
+    expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
+  });
+
+  it('decides again on the stream as it is when another writer changed a kept schedule', async () => {
+    const { h, invoiceId } = await throughTax('run-complete-8', 'Draft', scheduleTerms({ id: 'cmp8-bs-1' }));
+    await database.store.append('billingSchedule-cmp8-bs-1', [holdBy('other-writer', 'cmp8-bs-1')], 'any');
+
+    const completion = await h.completeLastResultAndReturn();
+
+    expect(completion.outcome).toBe('Draft');
+    expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
+    const schedule = await database.store.readStream('billingSchedule-cmp8-bs-1');
+    expect(schedule.map((event) => event.type)).toEqual([
+      'BillingScheduleCreated',
+      'BillingScheduleHeld',
+      'BillingScheduleInvoiced',
+    ]);
+    expect(h.recentSchedules.size).toBe(0);
+  });
+});
+
+function holdBy(writer: string, billingScheduleId: string) {
+  return {
+    messageId: crypto.randomUUID(),
+    type: 'BillingScheduleHeld',
+    schemaVersion: 1,
+    data: { billingScheduleId },
+    metadata: {
+      correlationId: writer,
+      causationId: writer,
+      groupingKey: null,
+      runId: null,
+      occurredAt: instant('2026-03-01T06:00:04.000Z'),
+      producer: 'test',
+    },
+  };
+}
+
 /** A store where another writer puts a hold on `stream` just before the first `appendMany` that touches it. */
 function interferingOnce(store: EventStore, stream: string): EventStore {
   let interfered = false;
@@ -236,21 +306,7 @@ function interferingOnce(store: EventStore, stream: string): EventStore {
     async appendMany(appends: readonly StreamAppend[]) {
       if (!interfered && appends.some((append) => append.stream === stream)) {
         interfered = true;
-        const held = {
-          messageId: crypto.randomUUID(),
-          type: 'BillingScheduleHeld',
-          schemaVersion: 1,
-          data: { billingScheduleId: stream.slice('billingSchedule-'.length) },
-          metadata: {
-            correlationId: 'other-writer',
-            causationId: 'other-writer',
-            groupingKey: null,
-            runId: null,
-            occurredAt: instant('2026-03-01T06:00:04.000Z'),
-            producer: 'test',
-          },
-        };
-        await store.append(stream, [held], 'any');
+        await store.append(stream, [holdBy('other-writer', stream.slice('billingSchedule-'.length))], 'any');
       }
       return store.appendMany(appends);
     },

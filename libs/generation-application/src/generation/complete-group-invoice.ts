@@ -1,15 +1,12 @@
 import type { TaxCalculatedData, TaxCalculationFailedData } from '@invoice-engine/contracts';
-import type { EventStore, RecordedEvent, StreamAppend } from '@invoice-engine/event-store';
+import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
 import { applyLineTaxes, type AssembledInvoice } from '@invoice-engine/invoicing';
 import { calendarDate, type EventEnvelope } from '@invoice-engine/kernel';
 import { PermanentError } from '@invoice-engine/messaging';
 import type { Clock, MessagePublisher } from '@invoice-engine/runtime';
-import {
-  billingSchedulesOf,
-  billingScheduleStream,
-  type LoadedBillingSchedule,
-} from '../loading/billing-schedule-streams';
+import type { LoadedBillingSchedule } from '../loading/billing-schedule-streams';
 import { invoiceOf, invoiceStateOf, invoiceStream, type LoadedInvoice } from '../loading/invoice-stream';
+import { RecentBillingSchedules } from '../loading/recent-billing-schedules';
 import type { RunRequests } from '../loading/run-requests';
 import { messagesOfInvoiceStream } from '../outbound/invoice-stream-messages';
 import { publishAll, type OutgoingMessage } from '../outbound/outgoing-message';
@@ -61,6 +58,8 @@ export class CompleteGroupInvoice {
     private readonly invoiceNumbers: InvoiceNumberAllocator,
     private readonly runs: RunRequests,
     private readonly settings: GenerationSettings = DEFAULT_GENERATION_SETTINGS,
+    /** The schedules the work items loaded (shared with `GenerateGroupInvoice`); by default none are kept. */
+    private readonly recentSchedules: RecentBillingSchedules = new RecentBillingSchedules(0),
   ) {}
 
   async handle(message: TaxResultMessage): Promise<GroupInvoiceCompletion> {
@@ -94,27 +93,32 @@ export class CompleteGroupInvoice {
     const invoices = messages.map(({ data: { invoiceId } }) =>
       invoiceOf(invoiceId, invoicesRead.get(invoiceStream(invoiceId)) ?? []),
     );
-    const schedulesRead = await this.eventStore.readStreams(
-      invoices.flatMap((invoice) => scheduleIdsOf(invoice).map(billingScheduleStream)),
-    );
-    const decisions: TaxResultDecision[] = [];
-    for (const [index, message] of messages.entries()) {
-      const invoice = invoices[index];
-      if (invoice === undefined) throw new Error(`no invoice read for tax result ${message.messageId}`);
-      decisions.push(await this.decide(message, invoice, schedulesRead));
+    const scheduleIds = invoices.flatMap(scheduleIdsOf);
+    try {
+      const loaded = await this.recentSchedules.load(this.eventStore, scheduleIds);
+      const schedules = new Map(loaded.map((schedule) => [schedule.billingScheduleId, schedule]));
+      const decisions: TaxResultDecision[] = [];
+      for (const [index, message] of messages.entries()) {
+        const invoice = invoices[index];
+        if (invoice === undefined) throw new Error(`no invoice read for tax result ${message.messageId}`);
+        decisions.push(await this.decide(message, invoice, schedules));
+      }
+      await appendAll(
+        this.eventStore,
+        decisions.flatMap((decision) => decision.appends),
+      );
+      return decisions.map((decision) => decision.completion);
+    } finally {
+      // Appended to, or possibly stale (a conflict): a retry or a later result reads them again.
+      this.recentSchedules.forget(scheduleIds);
     }
-    await appendAll(
-      this.eventStore,
-      decisions.flatMap((decision) => decision.appends),
-    );
-    return decisions.map((decision) => decision.completion);
   }
 
   /** What one tax result appends and publishes, from its invoice and schedules as read. */
   private async decide(
     message: TaxResultMessage,
     loaded: LoadedInvoice,
-    schedulesRead: ReadonlyMap<string, readonly RecordedEvent[]>,
+    loadedSchedules: ReadonlyMap<string, LoadedBillingSchedule>,
   ): Promise<TaxResultDecision> {
     const { invoiceId, mode } = message.data;
     const state = loaded.state;
@@ -136,7 +140,12 @@ export class CompleteGroupInvoice {
       producer: INVOICE_GENERATION_PRODUCER,
     };
     const scheduleIds = scheduleIdsOf(loaded);
-    const schedules = billingSchedulesOf(scheduleIds, schedulesRead);
+    const schedules = scheduleIds.map((id) => {
+      const schedule = loadedSchedules.get(id);
+      if (schedule === undefined)
+        throw new Error(`billing schedule ${id} of invoice ${invoiceId} was not loaded`);
+      return schedule;
+    });
     let decided: DecidedStream[];
     try {
       if (message.type === 'TaxCalculationFailed') {

@@ -15,6 +15,7 @@ import {
   type LoadedBillingSchedule,
 } from '../loading/billing-schedule-streams';
 import { invoiceOf, invoiceStream, type LoadedInvoice } from '../loading/invoice-stream';
+import { RecentBillingSchedules } from '../loading/recent-billing-schedules';
 import type { RunRequests } from '../loading/run-requests';
 import { nothingInvoicedMessage, type WorkItemChunk } from '../outbound/group-result-messages';
 import { messagesOfInvoiceStream } from '../outbound/invoice-stream-messages';
@@ -67,6 +68,8 @@ export class GenerateGroupInvoice {
     private readonly paymentTerms: PaymentTermCatalog,
     private readonly runs: RunRequests,
     private readonly settings: GenerationSettings = DEFAULT_GENERATION_SETTINGS,
+    /** Where the loaded schedules are kept for the tax result (shared with `CompleteGroupInvoice`). */
+    private readonly recentSchedules: RecentBillingSchedules = new RecentBillingSchedules(0),
   ) {}
 
   async handle(message: GroupWorkItemMessage): Promise<GroupInvoiceGeneration> {
@@ -130,6 +133,7 @@ export class GenerateGroupInvoice {
     }
     const run = await this.runs.of(item.runId);
     const loaded = billingSchedulesOf(item.billingScheduleIds, read);
+    this.recentSchedules.remember(loaded);
     const selection = selectDueSchedules(loaded, {
       runId: item.runId,
       runStartedAt: run.requestedAt,

@@ -12,6 +12,7 @@ import {
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CompleteGroupInvoice } from '../generation/complete-group-invoice';
 import { GenerateGroupInvoice } from '../generation/generate-group-invoice';
+import { RecentBillingSchedules } from '../loading/recent-billing-schedules';
 import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../generation/generation-settings';
 import {
   PostgresInvoiceNumberAllocator,
@@ -69,27 +70,44 @@ export class InvoiceGenerationModule {
           inject: [EVENT_STORE],
           useFactory: (eventStore: EventStore) => new RunRequests(eventStore),
         },
+        { provide: RecentBillingSchedules, useFactory: () => new RecentBillingSchedules() },
         {
           provide: GenerateGroupInvoice,
-          inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK, PAYMENT_TERM_CATALOG, RunRequests],
+          inject: [
+            EVENT_STORE,
+            MESSAGE_PUBLISHER,
+            CLOCK,
+            PAYMENT_TERM_CATALOG,
+            RunRequests,
+            RecentBillingSchedules,
+          ],
           useFactory: (
             eventStore: EventStore,
             publisher: MessagePublisher,
             clock: Clock,
             paymentTerms: PaymentTermCatalog,
             runs: RunRequests,
-          ) => new GenerateGroupInvoice(eventStore, publisher, clock, paymentTerms, runs, settings),
+            recent: RecentBillingSchedules,
+          ) => new GenerateGroupInvoice(eventStore, publisher, clock, paymentTerms, runs, settings, recent),
         },
         {
           provide: CompleteGroupInvoice,
-          inject: [EVENT_STORE, MESSAGE_PUBLISHER, CLOCK, INVOICE_NUMBER_ALLOCATOR, RunRequests],
+          inject: [
+            EVENT_STORE,
+            MESSAGE_PUBLISHER,
+            CLOCK,
+            INVOICE_NUMBER_ALLOCATOR,
+            RunRequests,
+            RecentBillingSchedules,
+          ],
           useFactory: (
             eventStore: EventStore,
             publisher: MessagePublisher,
             clock: Clock,
             invoiceNumbers: InvoiceNumberAllocator,
             runs: RunRequests,
-          ) => new CompleteGroupInvoice(eventStore, publisher, clock, invoiceNumbers, runs, settings),
+            recent: RecentBillingSchedules,
+          ) => new CompleteGroupInvoice(eventStore, publisher, clock, invoiceNumbers, runs, settings, recent),
         },
       ],
       exports: [GenerateGroupInvoice, CompleteGroupInvoice, INVOICE_NUMBER_ALLOCATOR],

@@ -29,6 +29,7 @@ import { GenerateGroupInvoice, type GroupWorkItemMessage } from '../generation/g
 import { DEFAULT_GENERATION_SETTINGS } from '../generation/generation-settings';
 import { loadBillingSchedules } from '../loading/billing-schedule-streams';
 import { loadInvoice } from '../loading/invoice-stream';
+import { RecentBillingSchedules } from '../loading/recent-billing-schedules';
 import { RunRequests } from '../loading/run-requests';
 import type { InvoiceNumberAllocator } from '../ports/invoice-number-allocator';
 import { ListedPaymentTerms } from '../ports/payment-term-catalog';
@@ -173,6 +174,8 @@ export class GenerationHarness {
   readonly generate: GenerateGroupInvoice;
   readonly complete: CompleteGroupInvoice;
   readonly tax: CalculateTax;
+  /** Shared by the two steps, as the service wires them. */
+  readonly recentSchedules = new RecentBillingSchedules();
 
   constructor(
     readonly store: EventStore,
@@ -188,8 +191,17 @@ export class GenerationHarness {
       terms,
       runs,
       DEFAULT_GENERATION_SETTINGS,
+      this.recentSchedules,
     );
-    this.complete = new CompleteGroupInvoice(store, this.publisher, this.clock, invoiceNumbers, runs);
+    this.complete = new CompleteGroupInvoice(
+      store,
+      this.publisher,
+      this.clock,
+      invoiceNumbers,
+      runs,
+      DEFAULT_GENERATION_SETTINGS,
+      this.recentSchedules,
+    );
     this.tax = new CalculateTax(taxEngine, this.publisher, this.clock);
   }
 
