@@ -17,6 +17,16 @@ export class InvoiceGenerationConfiguration {
   @Max(20)
   CONFLICT_ATTEMPTS = 3;
 
+  /**
+   * Billing schedules kept in memory from a work item until its tax result (0: none, every completion
+   * reads its schedules again). Each costs a few kB of heap; see docs/pipeline.md.
+   */
+  @WholeNumber()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  KEPT_BILLING_SCHEDULES = 20_000;
+
   /** JSON array of `{id, dueDays}`. */
   @IsString()
   @MinLength(1)

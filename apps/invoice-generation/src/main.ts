@@ -18,6 +18,7 @@ startDistributedService(
       settings: {
         maxLinesPerInvoice: configuration.MAX_LINES_PER_INVOICE,
         conflictAttempts: configuration.CONFLICT_ATTEMPTS,
+        keptBillingSchedules: configuration.KEPT_BILLING_SCHEDULES,
       },
       paymentTerms: readPaymentTermsFile(configuration.PAYMENT_TERMS_FILE),
       invoiceNumberSchema: configuration.INVOICE_NUMBER_SCHEMA,

@@ -133,7 +133,6 @@ export class GenerateGroupInvoice {
     }
     const run = await this.runs.of(item.runId);
     const loaded = billingSchedulesOf(item.billingScheduleIds, read);
-    this.recentSchedules.remember(loaded);
     const selection = selectDueSchedules(loaded, {
       runId: item.runId,
       runStartedAt: run.requestedAt,
@@ -169,6 +168,8 @@ export class GenerateGroupInvoice {
       invoice.state,
     );
     const appends = appendsOf([{ stream: invoice.stream, expectedRevision: 'no-stream', events }], causation);
+    // The invoice's schedules, for its tax result (the others are not read again).
+    this.recentSchedules.remember(selection.due.map((schedule) => schedule.loaded));
     const published = messagesOfInvoiceStream(
       appendedTo(appends, invoice.stream) as LoadedInvoice['events'],
       chunk,

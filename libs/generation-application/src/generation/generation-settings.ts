@@ -6,11 +6,14 @@ export interface GenerationSettings {
   readonly maxLinesPerInvoice: number;
   /** Load → decide → append attempts when a stream moved meanwhile, before a `TransientError`. */
   readonly conflictAttempts: number;
+  /** Schedules kept from a work item for its tax result (`RecentBillingSchedules`); 0 keeps none. */
+  readonly keptBillingSchedules: number;
 }
 
 export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = {
   maxLinesPerInvoice: DEFAULT_MAX_LINES_PER_INVOICE,
   conflictAttempts: 3,
+  keptBillingSchedules: 20_000,
 };
 
 /** The `producer` of every event and message invoice generation writes. */

@@ -42,17 +42,29 @@ describe('the billing schedules kept between a work item and its tax result', ()
     expect(asked).toEqual([[billingScheduleStream('bs-a')]]);
   });
 
-  it('keeps at most its bound, dropping the schedules remembered first', () => {
+  it('keeps at most its bound: when full, the kept schedules stay and new ones are read later', async () => {
     const recent = new RecentBillingSchedules(2);
     recent.remember([kept('bs-1'), kept('bs-2')]);
-    recent.remember([kept('bs-1')]); // remembered again: now the newest
     recent.remember([kept('bs-3')]);
 
     expect(recent.size).toBe(2);
     const { store, asked } = emptyStore();
-    return recent.load(store, ['bs-1', 'bs-2', 'bs-3']).then(() => {
-      expect(asked).toEqual([[billingScheduleStream('bs-2')]]);
-    });
+    await recent.load(store, ['bs-1', 'bs-2', 'bs-3']);
+    expect(asked).toEqual([[billingScheduleStream('bs-3')]]);
+  });
+
+  it('makes room when full by dropping schedules kept more than ten minutes ago', async () => {
+    let now = 0;
+    const recent = new RecentBillingSchedules(2, () => now);
+    recent.remember([kept('bs-1')]);
+    now = 5 * 60_000;
+    recent.remember([kept('bs-2')]);
+    now = 11 * 60_000;
+    recent.remember([kept('bs-3')]);
+
+    const { store, asked } = emptyStore();
+    await recent.load(store, ['bs-1', 'bs-2', 'bs-3']);
+    expect(asked).toEqual([[billingScheduleStream('bs-1')]]);
   });
 
   it('keeps nothing with a bound of 0 (the default of the handlers when nothing is shared)', () => {

@@ -70,7 +70,10 @@ export class InvoiceGenerationModule {
           inject: [EVENT_STORE],
           useFactory: (eventStore: EventStore) => new RunRequests(eventStore),
         },
-        { provide: RecentBillingSchedules, useFactory: () => new RecentBillingSchedules() },
+        {
+          provide: RecentBillingSchedules,
+          useFactory: () => new RecentBillingSchedules(settings.keptBillingSchedules),
+        },
         {
           provide: GenerateGroupInvoice,
           inject: [
