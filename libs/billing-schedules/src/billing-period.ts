@@ -1,6 +1,6 @@
 import { LocalDate } from '@js-joda/core';
-import { addDays, ExactDecimal, isBefore, minDate, type CalendarDate } from '@invoice-engine/kernel';
-import { calendarDateOf, localDateOf } from './local-date';
+import { ExactDecimal, isBefore, minDate, type CalendarDate } from '@invoice-engine/kernel';
+import { calendarDateOf, dayBefore, localDateOf } from './local-date';
 import { monthsIn, type BillingScheduleTerms } from './terms';
 
 /**
@@ -53,7 +53,7 @@ export function firstBoundary(startDate: CalendarDate, anchor: number): Calendar
  * (the cancellation date is the first day without service). Null = open-ended.
  */
 export function lastBillableDay(terms: BillingScheduleTerms): CalendarDate | null {
-  const lastBeforeCancellation = terms.cancellationDate === null ? null : addDays(terms.cancellationDate, -1);
+  const lastBeforeCancellation = terms.cancellationDate === null ? null : dayBefore(terms.cancellationDate);
   if (terms.endDate === null) return lastBeforeCancellation;
   return lastBeforeCancellation === null ? terms.endDate : minDate(terms.endDate, lastBeforeCancellation);
 }
@@ -77,24 +77,44 @@ function* cutPeriods(
       fullEnd: stubEnd,
     };
   }
-  for (let index = 0; ; index += 1) {
-    const periodStart = boundaryAfter(first, index * length, anchor);
+  // Every boundary is counted from the first one (never from the previous, which may be clamped).
+  let periodStart = first;
+  for (let index = 1; ; index += 1) {
     if (lastDay !== null && lastDay.isBefore(periodStart)) return;
-    const fullEnd = boundaryAfter(first, (index + 1) * length, anchor).minusDays(1);
+    const nextStart = boundaryAfter(first, index * length, anchor);
+    const fullEnd = nextStart.minusDays(1);
     yield { periodStart, periodEnd: cut(fullEnd), fullStart: periodStart, fullEnd };
+    periodStart = nextStart;
   }
 }
 
 const daysIn = (from: LocalDate, to: LocalDate): number => to.toEpochDay() - from.toEpochDay() + 1;
 
-function weightOf(period: CutPeriod): ExactDecimal {
-  return new ExactDecimal(daysIn(period.periodStart, period.periodEnd)).div(
-    daysIn(period.fullStart, period.fullEnd),
-  );
-}
+/** The weight of every full period (n days ÷ the same n days), shared: decimals are immutable. */
+const FULL_WEIGHT = new ExactDecimal(1);
 
 function isFull(period: CutPeriod): boolean {
   return period.periodStart.equals(period.fullStart) && period.periodEnd.equals(period.fullEnd);
+}
+
+/** Day fractions by (days, days in the full period): few distinct ones, each a costly division. */
+const dayFractions = new Map<string, ExactDecimal>();
+const MOST_DAY_FRACTIONS_KEPT = 10_000;
+
+function dayFraction(days: number, fullDays: number): ExactDecimal {
+  const key = `${days}/${fullDays}`;
+  let fraction = dayFractions.get(key);
+  if (fraction === undefined) {
+    if (dayFractions.size >= MOST_DAY_FRACTIONS_KEPT) dayFractions.clear();
+    fraction = new ExactDecimal(days).div(fullDays);
+    dayFractions.set(key, fraction);
+  }
+  return fraction;
+}
+
+function weightOf(period: CutPeriod): ExactDecimal {
+  if (isFull(period)) return FULL_WEIGHT;
+  return dayFraction(daysIn(period.periodStart, period.periodEnd), daysIn(period.fullStart, period.fullEnd));
 }
 
 function billingPeriodOf(start: LocalDate, end: LocalDate, weight: ExactDecimal): BillingPeriod {
@@ -113,7 +133,7 @@ export function* billingPeriods(
   const startDate = terms.startDate;
   if (startDate === null || (lastDay !== null && isBefore(lastDay, startDate))) return;
   if (terms.chargeType === 'OneTime') {
-    yield { periodStart: startDate, periodEnd: startDate, weight: new ExactDecimal(1) };
+    yield { periodStart: startDate, periodEnd: startDate, weight: FULL_WEIGHT };
     return;
   }
   let pendingStub: CutPeriod | null = null;

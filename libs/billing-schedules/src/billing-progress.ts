@@ -1,5 +1,4 @@
 import {
-  addDays,
   addMoney,
   maxDate,
   minDate,
@@ -8,6 +7,7 @@ import {
   zeroMoney,
   type CalendarDate,
 } from '@invoice-engine/kernel';
+import { dayAfter } from './local-date';
 import { derivePosition, type BillingCoverage } from './position';
 import type {
   BillablePeriod,
@@ -105,7 +105,7 @@ export function stateAfterInvoicing(
   );
   const cursor = state.nextChargeFromDate ?? terms.startDate;
   const nextChargeFromDate =
-    lastEnd === null || cursor === null ? cursor : maxDate(cursor, addDays(lastEnd, 1));
+    lastEnd === null || cursor === null ? cursor : maxDate(cursor, dayAfter(lastEnd));
   const lines = sumMoney(
     periods.map((period) => period.chargeAmount),
     terms.currency,

@@ -1,6 +1,6 @@
 import { isBefore, isOnOrBefore, type CalendarDate } from '@invoice-engine/kernel';
 import { billablePeriods, isWithinSuspension } from './billable-periods';
-import { unbilledPeriods } from './position';
+import { unbilledPeriodDates } from './unbilled-periods';
 import type { BillablePeriod, BillingScheduleState } from './state';
 import type { BillingScheduleTerms } from './terms';
 
@@ -43,7 +43,7 @@ function nextPeriodOverlapsSuspension(
 ) {
   const suspension = terms.suspension;
   if (!isWithinSuspension(suspension, targetDate)) return false;
-  const next = unbilledPeriods(terms, state).next();
+  const next = unbilledPeriodDates(terms, state).next();
   if (next.done === true) return false;
   const endsBeforeWindow = isBefore(next.value.periodEnd, suspension.from);
   const startsAfterWindow =

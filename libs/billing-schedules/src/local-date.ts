@@ -17,3 +17,8 @@ export function calendarDateOf(date: LocalDate): CalendarDate {
 export function dayAfter(date: CalendarDate): CalendarDate {
   return calendarDateOf(localDateOf(date).plusDays(1));
 }
+
+/** The day before `date`, for the same loops. */
+export function dayBefore(date: CalendarDate): CalendarDate {
+  return calendarDateOf(localDateOf(date).minusDays(1));
+}

@@ -1,5 +1,4 @@
 import {
-  addDays,
   isBefore,
   maxDate,
   sumMoney,
@@ -8,20 +7,12 @@ import {
   type Money,
 } from '@invoice-engine/kernel';
 import { lastBillableDay } from './billing-period';
-import { dayAfter } from './local-date';
-import { pricedPeriods, type InvoicedAmounts, type PricedPeriod } from './period-amounts';
-import type { BillingPosition, InvoicedPeriod } from './state';
+import { dayAfter, dayBefore } from './local-date';
+import type { BillingPosition } from './state';
 import type { BillingScheduleTerms } from './terms';
+import { unbilledFrom, type BillingCoverage } from './unbilled-periods';
 
-/** What billing has covered so far: the cursor (first day not yet billed) and the invoiced periods. */
-export interface BillingCoverage {
-  readonly nextChargeFromDate: CalendarDate | null;
-  readonly invoicedPeriods: readonly InvoicedPeriod[];
-}
-
-export function invoicedAmounts(invoicedPeriods: readonly InvoicedPeriod[]): InvoicedAmounts {
-  return new Map(invoicedPeriods.map((period) => [period.periodStart, period.chargeAmount]));
-}
+export { invoicedAmounts, unbilledPeriods, type BillingCoverage } from './unbilled-periods';
 
 /** When a period is due: Advance at its start, Arrears the day after its end. */
 export function dueDate(
@@ -29,34 +20,6 @@ export function dueDate(
   period: { readonly periodStart: CalendarDate; readonly periodEnd: CalendarDate },
 ): CalendarDate {
   return terms.billingType === 'Advance' ? period.periodStart : dayAfter(period.periodEnd);
-}
-
-function* unbilledFrom(
-  terms: BillingScheduleTerms,
-  coverage: BillingCoverage,
-  lastDay: CalendarDate | null,
-  notBefore: CalendarDate,
-): Generator<PricedPeriod> {
-  const invoiced = invoicedAmounts(coverage.invoicedPeriods);
-  yield* pricedPeriods(
-    terms,
-    lastDay,
-    invoiced,
-    (period) => !isBefore(period.periodStart, notBefore) && !invoiced.has(period.periodStart),
-  );
-}
-
-/**
- * The periods not yet billed, in order, from the first day not yet billed; cut by the end date and the
- * cancellation date. Open-ended for an evergreen schedule: consumers must stop.
- */
-export function* unbilledPeriods(
-  terms: BillingScheduleTerms,
-  coverage: BillingCoverage,
-): Generator<PricedPeriod> {
-  const cursor = coverage.nextChargeFromDate ?? terms.startDate;
-  if (cursor === null) return;
-  yield* unbilledFrom(terms, coverage, lastBillableDay(terms), cursor);
 }
 
 /** Takes the first period without closing the generator, so the rest can still be read. */
@@ -111,7 +74,7 @@ export function derivePosition(
   const next = firstOf(unbilled);
   const fallback = next ?? nextPeriodPastCancellation(terms, coverage, cursor);
   const nextChargeFromDate = next?.periodStart ?? firstDayNotBilled(coverage, cursor);
-  const billedThroughDate = isBefore(startDate, nextChargeFromDate) ? addDays(nextChargeFromDate, -1) : null;
+  const billedThroughDate = isBefore(startDate, nextChargeFromDate) ? dayBefore(nextChargeFromDate) : null;
   const pendingAmount =
     next !== null && terms.billingMethod === 'OrderAmount'
       ? sumMoney([next.chargeAmount, ...[...unbilled].map((period) => period.chargeAmount)], terms.currency)

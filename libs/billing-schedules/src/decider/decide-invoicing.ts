@@ -1,6 +1,6 @@
 import { DomainError, isBefore, type CalendarDate } from '@invoice-engine/kernel';
 import { stateAfterInvoicing, stateAfterPosting, stateAfterRelease } from '../billing-progress';
-import { unbilledPeriods } from '../position';
+import { unbilledPeriodDates } from '../unbilled-periods';
 import type { BillablePeriod } from '../state';
 import {
   requireSchedule,
@@ -70,9 +70,12 @@ function assertInvoiceable(schedule: BillingSchedule, command: InvoiceBillingSch
   }
 }
 
-/** Every period must be one of the schedule's unbilled periods, in the schedule's currency. */
+/**
+ * Every period must be one of the schedule's unbilled periods, in the schedule's currency. Only dates are
+ * compared (amounts are the caller's to show), so the schedule's periods are not priced here.
+ */
 function assertSchedulePeriods(schedule: BillingSchedule, periods: readonly BillablePeriod[]): void {
-  const unbilled = unbilledPeriods(schedule.terms, schedule);
+  const unbilled = unbilledPeriodDates(schedule.terms, schedule);
   const sorted = [...periods].sort((left, right) => (left.periodStart < right.periodStart ? -1 : 1));
   let candidate = unbilled.next();
   for (const period of sorted) {
