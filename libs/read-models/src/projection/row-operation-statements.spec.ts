@@ -33,7 +33,7 @@ describe('row operation statements', () => {
   });
 
   describe('when the types of every column are known', () => {
-    it('sends one array per column to unnest instead of one parameter per value', () => {
+    it('sends the rows as one JSON parameter, each value read back as text cast to its column type', () => {
       const types = new Map([
         ['stream_id', 'text'],
         ['last_position', 'numeric(20,0)'],
@@ -59,13 +59,10 @@ describe('row operation statements', () => {
         {
           text:
             'INSERT INTO "reads"."stream_activity" AS existing ("stream_id", "last_position") ' +
-            'SELECT * FROM unnest($1::text[], $2::numeric(20,0)[]) ' +
+            'SELECT (row_values->>0)::text, (row_values->>1)::numeric(20,0) FROM jsonb_array_elements($1::jsonb) AS row_values ' +
             'ON CONFLICT ("stream_id") DO UPDATE SET "last_position" = EXCLUDED."last_position" ' +
             'WHERE existing."last_position" IS NULL OR existing."last_position" < EXCLUDED."last_position"',
-          parameters: [
-            ['invoice-1', 'invoice-2'],
-            ['5', null],
-          ],
+          parameters: ['[["invoice-1","5"],["invoice-2",null]]'],
         },
       ]);
     });

@@ -4,15 +4,15 @@ import type { ColumnValue, DeleteRows, Row, RowOperation, UpsertRows } from './r
 
 type SqlValue = string | number | boolean | null;
 
-/** A parameterized SQL statement; a parameter is a value or, for an `unnest` insert, one column's values. */
+/** A parameterized SQL statement. */
 export interface SqlStatement {
   readonly text: string;
-  readonly parameters: readonly (SqlValue | readonly SqlValue[])[];
+  readonly parameters: readonly SqlValue[];
 }
 
 /**
  * The SQL types of a table's columns (`format_type` spelling: `numeric(20,0)`, `jsonb`), or undefined
- * when unknown. With every column's type known, an upsert sends one array per column to `unnest`
+ * when unknown. With every column's type known, an upsert sends its rows as one JSON parameter
  * instead of one parameter per value: Postgres parses and plans it faster than a long VALUES list.
  */
 export type ColumnTypes = (table: string) => ReadonlyMap<string, string> | undefined;
@@ -62,11 +62,21 @@ function upsertStatements(
       : `DO UPDATE SET ${updated.map((column) => `${quoteIdentifier(column)} = EXCLUDED.${quoteIdentifier(column)}`).join(', ')}` +
         guardClause(operation.onlyWhenGreater);
   const target = `INSERT INTO ${qualifiedTable(schema, operation.table)} AS existing (${columns.map(quoteIdentifier).join(', ')})`;
-  const arrayTypes = columns.map((column) => types?.get(column));
-  if (arrayTypes.every((type) => type !== undefined)) {
-    const arrays = columns.map((column) => rows.map((row) => parameterOf(row[column] ?? null)));
-    const unnest = arrayTypes.map((type, index) => `$${index + 1}::${type}[]`).join(', ');
-    return [{ text: `${target} SELECT * FROM unnest(${unnest}) ${conflict} ${action}`, parameters: arrays }];
+  const columnTypes = columns.map((column) => types?.get(column));
+  if (columnTypes.every((type) => type !== undefined)) {
+    // Every row as one JSON array of its values, all rows in one jsonb parameter: `JSON.stringify` is
+    // four times cheaper than `pg` writing one array literal per column (a projector's hottest step),
+    // and Postgres reads each value back as text cast to its column's type, as it did from the arrays.
+    const values = JSON.stringify(
+      rows.map((row) => columns.map((column) => parameterOf(row[column] ?? null))),
+    );
+    const selected = columnTypes.map((type, index) => `(row_values->>${index})::${type}`).join(', ');
+    return [
+      {
+        text: `${target} SELECT ${selected} FROM jsonb_array_elements($1::jsonb) AS row_values ${conflict} ${action}`,
+        parameters: [values],
+      },
+    ];
   }
   const head = `${target} VALUES `;
   return chunks(rows, columns.length).map((chunk) => {
