@@ -1,6 +1,15 @@
-import { LocalDate } from '@js-joda/core';
-import { ExactDecimal, isBefore, minDate, type CalendarDate } from '@invoice-engine/kernel';
+import type { LocalDate } from '@js-joda/core';
+import { isBefore, minDate, type CalendarDate, type ExactDecimal } from '@invoice-engine/kernel';
 import { calendarDateOf, dayBefore, localDateOf } from './local-date';
+import {
+  billingPeriodOf,
+  boundaryAfter,
+  firstLocalBoundary,
+  FULL_WEIGHT,
+  isFull,
+  weightOf,
+  type CutPeriod,
+} from './period-boundaries';
 import { monthsIn, type BillingScheduleTerms } from './terms';
 
 /**
@@ -13,14 +22,6 @@ export interface BillingPeriod {
   readonly weight: ExactDecimal;
 }
 
-/** A period as cut from the boundaries, with the full period it belongs to (for its day fraction). */
-interface CutPeriod {
-  readonly periodStart: LocalDate;
-  readonly periodEnd: LocalDate;
-  readonly fullStart: LocalDate;
-  readonly fullEnd: LocalDate;
-}
-
 /** L = billingTerm × months(billingTermUnit); null for a OneTime billing term. */
 export function periodLengthInMonths(terms: BillingScheduleTerms): number | null {
   const months = monthsIn(terms.billingTermUnit);
@@ -30,17 +31,6 @@ export function periodLengthInMonths(terms: BillingScheduleTerms): number | null
 /** The anchor A: billDayOfMonth, or the start date's day when it is not set. */
 export function anchorDay(terms: BillingScheduleTerms, startDate: CalendarDate): number {
   return terms.billDayOfMonth ?? localDateOf(startDate).dayOfMonth();
-}
-
-/** The boundary `months` months after the month of `boundary`, on day min(anchor, last day of that month). */
-function boundaryAfter(boundary: LocalDate, months: number, anchor: number): LocalDate {
-  const month = boundary.withDayOfMonth(1).plusMonths(months);
-  return month.withDayOfMonth(Math.min(anchor, month.lengthOfMonth()));
-}
-
-function firstLocalBoundary(startDate: LocalDate, anchor: number): LocalDate {
-  const inStartMonth = startDate.withDayOfMonth(Math.min(anchor, startDate.lengthOfMonth()));
-  return inStartMonth.isBefore(startDate) ? boundaryAfter(startDate, 1, anchor) : inStartMonth;
 }
 
 /** The first boundary on or after the start date. */
@@ -86,39 +76,6 @@ function* cutPeriods(
     yield { periodStart, periodEnd: cut(fullEnd), fullStart: periodStart, fullEnd };
     periodStart = nextStart;
   }
-}
-
-const daysIn = (from: LocalDate, to: LocalDate): number => to.toEpochDay() - from.toEpochDay() + 1;
-
-/** The weight of every full period (n days ÷ the same n days), shared: decimals are immutable. */
-const FULL_WEIGHT = new ExactDecimal(1);
-
-function isFull(period: CutPeriod): boolean {
-  return period.periodStart.equals(period.fullStart) && period.periodEnd.equals(period.fullEnd);
-}
-
-/** Day fractions by (days, days in the full period): few distinct ones, each a costly division. */
-const dayFractions = new Map<string, ExactDecimal>();
-const MOST_DAY_FRACTIONS_KEPT = 10_000;
-
-function dayFraction(days: number, fullDays: number): ExactDecimal {
-  const key = `${days}/${fullDays}`;
-  let fraction = dayFractions.get(key);
-  if (fraction === undefined) {
-    if (dayFractions.size >= MOST_DAY_FRACTIONS_KEPT) dayFractions.clear();
-    fraction = new ExactDecimal(days).div(fullDays);
-    dayFractions.set(key, fraction);
-  }
-  return fraction;
-}
-
-function weightOf(period: CutPeriod): ExactDecimal {
-  if (isFull(period)) return FULL_WEIGHT;
-  return dayFraction(daysIn(period.periodStart, period.periodEnd), daysIn(period.fullStart, period.fullEnd));
-}
-
-function billingPeriodOf(start: LocalDate, end: LocalDate, weight: ExactDecimal): BillingPeriod {
-  return { periodStart: calendarDateOf(start), periodEnd: calendarDateOf(end), weight };
 }
 
 /**

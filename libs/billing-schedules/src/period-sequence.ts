@@ -1,37 +1,109 @@
 import { isBefore, type CalendarDate } from '@invoice-engine/kernel';
-import { billingPeriods, type BillingPeriod } from './billing-period';
+import { billingPeriods, periodLengthInMonths, type BillingPeriod } from './billing-period';
+import { localDateOf } from './local-date';
+import { firstLocalBoundary } from './period-boundaries';
+import { RegularPeriods } from './regular-periods';
 import type { BillingScheduleTerms } from './terms';
 
 /**
- * The periods of one terms object up to one last day, generated on demand and kept. Invoicing one
+ * Where a recurring schedule's periods become regular: `head` periods come first (a stub, a stub combined
+ * with the first full period, or a stub and a cut first period), then regular period `from` on.
+ */
+interface RegularStretch {
+  readonly periods: RegularPeriods;
+  readonly from: number;
+}
+
+function regularStretchOf(terms: BillingScheduleTerms, lastDay: CalendarDate | null): RegularStretch | null {
+  const length = periodLengthInMonths(terms);
+  if (terms.startDate === null || terms.chargeType === 'OneTime' || length === null) return null;
+  const start = localDateOf(terms.startDate);
+  const anchor = terms.billDayOfMonth ?? start.dayOfMonth();
+  const first = firstLocalBoundary(start, anchor);
+  const periods = new RegularPeriods(first, anchor, length, lastDay === null ? null : localDateOf(lastDay));
+  // A combined stub takes in full period 0, whether it stays whole or the last day cuts it.
+  const combined = start.isBefore(first) && terms.partialPeriodTreatment === 'Combine';
+  return { periods, from: combined ? 1 : 0 };
+}
+
+/**
+ * The periods of one terms object up to one last day, computed on demand and kept. Invoicing one
  * schedule reads them several times (eligibility, the checks of the decider, the position after
  * invoicing); terms objects are immutable (an amendment makes new ones), so the periods never go stale.
+ * The periods after the head are computed directly by their number, so reading from a cursor costs the
+ * same for a schedule started ten years ago as for one started last month.
  */
 export class PeriodSequence {
-  private readonly periods: BillingPeriod[] = [];
+  private readonly known: BillingPeriod[] = [];
   private source: Iterator<BillingPeriod> | null;
+  private readonly regular: RegularStretch | null;
+  /** How many periods come before regular period `regular.from`; null until read. */
+  private headLength: number | null = null;
 
   constructor(terms: BillingScheduleTerms, lastDay: CalendarDate | null) {
     this.source = billingPeriods(terms, lastDay);
+    this.regular = regularStretchOf(terms, lastDay);
   }
 
   /** The period at `index` (0 = the first period of the schedule); undefined past the last one. */
   at(index: number): BillingPeriod | undefined {
-    while (this.periods.length <= index && this.generateOne());
-    return this.periods[index];
+    const known = this.known[index];
+    if (known !== undefined || this.regular === null) return known ?? this.generatedAt(index);
+    const headLength = this.readHead(this.regular);
+    if (index < headLength) return this.known[index];
+    const period = this.regular.periods.period(index - headLength + this.regular.from);
+    if (period !== undefined) this.known[index] = period;
+    return period;
   }
 
   /** Every period: only for a sequence with a last day (an evergreen one never ends). */
   all(): readonly BillingPeriod[] {
-    while (this.generateOne());
-    return this.periods;
+    const periods: BillingPeriod[] = [];
+    for (let period = this.at(0); period !== undefined; period = this.at(periods.length))
+      periods.push(period);
+    return periods;
   }
 
-  /** The index of the first period starting on or after `date` (the length when there is none). */
+  /** The index of the first period starting on or after `date` (past the last one when there is none). */
   indexFrom(date: CalendarDate): number {
-    while (this.startsBefore(this.periods.length - 1, date) && this.generateOne());
+    if (this.regular === null) return this.generatedIndexFrom(date);
+    const headLength = this.readHead(this.regular);
+    for (let index = 0; index < headLength; index += 1) {
+      const period = this.known[index];
+      if (period !== undefined && !isBefore(period.periodStart, date)) return index;
+    }
+    const { periods, from } = this.regular;
+    return headLength + periods.firstStartingFrom(localDateOf(date), from) - from;
+  }
+
+  /** Takes the head from the period generation: the periods starting before regular period `from`. */
+  private readHead(regular: RegularStretch): number {
+    if (this.headLength !== null) return this.headLength;
+    const firstRegular = regular.periods.period(regular.from);
+    let length = 0;
+    for (
+      let next = this.source?.next();
+      next !== undefined && next.done !== true;
+      next = this.source?.next()
+    ) {
+      if (firstRegular !== undefined && !isBefore(next.value.periodStart, firstRegular.periodStart)) break;
+      this.known[length] = next.value;
+      length += 1;
+    }
+    this.source = null;
+    this.headLength = length;
+    return length;
+  }
+
+  private generatedAt(index: number): BillingPeriod | undefined {
+    while (this.known.length <= index && this.generateOne());
+    return this.known[index];
+  }
+
+  private generatedIndexFrom(date: CalendarDate): number {
+    while (this.startsBefore(this.known.length - 1, date) && this.generateOne());
     let low = 0;
-    let high = this.periods.length;
+    let high = this.known.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
       if (this.startsBefore(middle, date)) low = middle + 1;
@@ -41,7 +113,7 @@ export class PeriodSequence {
   }
 
   private startsBefore(index: number, date: CalendarDate): boolean {
-    const period = this.periods[index];
+    const period = this.known[index];
     // Before the first period, "everything so far" starts before the date: keep generating.
     return period === undefined ? index < 0 : isBefore(period.periodStart, date);
   }
@@ -53,7 +125,7 @@ export class PeriodSequence {
       this.source = null;
       return false;
     }
-    this.periods.push(next.value);
+    this.known.push(next.value);
     return true;
   }
 }
