@@ -18,14 +18,16 @@ export class InvoiceGenerationConfiguration {
   CONFLICT_ATTEMPTS = 3;
 
   /**
-   * Billing schedules kept in memory from a work item until its tax result (0: none, every completion
-   * reads its schedules again). Each costs a few kB of heap; see docs/pipeline.md.
+   * Billing schedules kept in memory from a work item until its tax result (0, the default: none,
+   * every completion reads its schedules again). Worth it only with memory to spare: each costs a few
+   * kB of heap, and a run's schedules are kept only if the bound covers most of them; see
+   * docs/pipeline.md.
    */
   @WholeNumber()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
-  KEPT_BILLING_SCHEDULES = 20_000;
+  KEPT_BILLING_SCHEDULES = 0;
 
   /** JSON array of `{id, dueDays}`. */
   @IsString()

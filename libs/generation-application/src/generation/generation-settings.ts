@@ -13,7 +13,7 @@ export interface GenerationSettings {
 export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = {
   maxLinesPerInvoice: DEFAULT_MAX_LINES_PER_INVOICE,
   conflictAttempts: 3,
-  keptBillingSchedules: 20_000,
+  keptBillingSchedules: 0,
 };
 
 /** The `producer` of every event and message invoice generation writes. */
