@@ -1,7 +1,8 @@
 import { DomainError, roundToMoney, zeroMoney, type CalendarDate, type Money } from '@invoice-engine/kernel';
 import type { BillingPeriod } from './billing-period';
 import { orderAmountRemainder, orderAmountShares, type OrderAmountRemainder } from './order-amount-spread';
-import { fullPeriodAmount, isPriceable, type InvoicedAmounts, type PricedPeriod } from './period-charge';
+import { fullPeriodPrice } from './full-period-price';
+import { isPriceable, type InvoicedAmounts, type PricedPeriod } from './period-charge';
 import { periodSequenceOf, type PeriodSequence } from './period-sequence';
 import type { BillingScheduleTerms } from './terms';
 
@@ -39,14 +40,10 @@ class ListPrices {
 }
 
 function evergreenCharge(terms: BillingScheduleTerms): (period: BillingPeriod) => Money {
-  const full = fullPeriodAmount(terms, terms.unitPrice ?? '0');
-  let fullCharge: Money | null = null;
-  return (period) => {
-    // A full period weighs exactly 1: its rounded amount is the same every time.
-    if (!period.weight.eq(1)) return roundToMoney(full.mul(period.weight), terms.currency);
-    fullCharge ??= roundToMoney(full, terms.currency);
-    return fullCharge;
-  };
+  const full = fullPeriodPrice(terms);
+  // A full period weighs exactly 1: its rounded amount is the full period's charge.
+  return (period) =>
+    period.weight.eq(1) ? full.charge : roundToMoney(full.amount.mul(period.weight), terms.currency);
 }
 
 function unexpectedPeriod(period: BillingPeriod): never {

@@ -16,8 +16,14 @@ export class RegularPeriods {
     private readonly lastDay: LocalDate | null,
   ) {}
 
+  /** The last boundary computed: reading periods in order asks for each boundary twice. */
+  private recent: { readonly k: number; readonly start: LocalDate } | null = null;
+
   private startOf(k: number): LocalDate {
-    return boundaryAfter(this.first, k * this.length, this.anchor);
+    if (this.recent?.k === k) return this.recent.start;
+    const start = boundaryAfter(this.first, k * this.length, this.anchor);
+    this.recent = { k, start };
+    return start;
   }
 
   /** Period k as the period generation yields it; undefined when it starts after the last day. */
