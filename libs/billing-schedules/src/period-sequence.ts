@@ -12,6 +12,8 @@ import type { BillingScheduleTerms } from './terms';
 interface RegularStretch {
   readonly periods: RegularPeriods;
   readonly from: number;
+  /** Without a stub there is no head: period 0 starts on the start date, the first boundary. */
+  readonly hasStub: boolean;
 }
 
 function regularStretchOf(terms: BillingScheduleTerms, lastDay: CalendarDate | null): RegularStretch | null {
@@ -21,9 +23,10 @@ function regularStretchOf(terms: BillingScheduleTerms, lastDay: CalendarDate | n
   const anchor = terms.billDayOfMonth ?? start.dayOfMonth();
   const first = firstLocalBoundary(start, anchor);
   const periods = new RegularPeriods(first, anchor, length, lastDay === null ? null : localDateOf(lastDay));
+  const hasStub = start.isBefore(first);
   // A combined stub takes in full period 0, whether it stays whole or the last day cuts it.
-  const combined = start.isBefore(first) && terms.partialPeriodTreatment === 'Combine';
-  return { periods, from: combined ? 1 : 0 };
+  const combined = hasStub && terms.partialPeriodTreatment === 'Combine';
+  return { periods, from: combined ? 1 : 0, hasStub };
 }
 
 /**
@@ -76,19 +79,24 @@ export class PeriodSequence {
     return headLength + periods.firstStartingFrom(localDateOf(date), from) - from;
   }
 
-  /** Takes the head from the period generation: the periods starting before regular period `from`. */
+  /**
+   * Takes the head from the period generation: the periods starting before regular period `from` (all of
+   * them when the last day comes first).
+   */
   private readHead(regular: RegularStretch): number {
     if (this.headLength !== null) return this.headLength;
-    const firstRegular = regular.periods.period(regular.from);
     let length = 0;
-    for (
-      let next = this.source?.next();
-      next !== undefined && next.done !== true;
-      next = this.source?.next()
-    ) {
-      if (firstRegular !== undefined && !isBefore(next.value.periodStart, firstRegular.periodStart)) break;
-      this.known[length] = next.value;
-      length += 1;
+    if (regular.hasStub) {
+      const firstRegularStart = regular.periods.startOf(regular.from);
+      for (
+        let next = this.source?.next();
+        next !== undefined && next.done !== true;
+        next = this.source?.next()
+      ) {
+        if (!localDateOf(next.value.periodStart).isBefore(firstRegularStart)) break;
+        this.known[length] = next.value;
+        length += 1;
+      }
     }
     this.source = null;
     this.headLength = length;

@@ -19,7 +19,8 @@ export class RegularPeriods {
   /** The last boundary computed: reading periods in order asks for each boundary twice. */
   private recent: { readonly k: number; readonly start: LocalDate } | null = null;
 
-  private startOf(k: number): LocalDate {
+  /** The boundary period k starts on. */
+  startOf(k: number): LocalDate {
     if (this.recent?.k === k) return this.recent.start;
     const start = boundaryAfter(this.first, k * this.length, this.anchor);
     this.recent = { k, start };
