@@ -89,6 +89,30 @@ export class PeriodPricing {
   }
 }
 
+/** The OrderAmount total the schedule spreads, null when it is not an OrderAmount schedule this engine prices. */
+function spreadTotal(terms: BillingScheduleTerms): Money | null {
+  const total = terms.totalAmount;
+  return isPriceable(terms) && terms.billingMethod === 'OrderAmount' ? total : null;
+}
+
+/**
+ * The schedule's periods up to `lastDay` (null = forever), for reading their dates. An OrderAmount
+ * schedule needs a last day, whether its periods are priced or not.
+ */
+export function pricedPeriodSequence(
+  terms: BillingScheduleTerms,
+  lastDay: CalendarDate | null,
+): PeriodSequence {
+  if (spreadTotal(terms) !== null && lastDay === null) {
+    throw new DomainError(
+      'BILLING_SCHEDULE.ORDER_AMOUNT_WITHOUT_END_DATE',
+      'validation',
+      'an OrderAmount schedule needs an end date or a cancellation date',
+    );
+  }
+  return periodSequenceOf(terms, lastDay);
+}
+
 /**
  * Prices the schedule's periods up to `lastDay` (null = forever). A schedule the engine cannot price gets
  * zero amounts, invoiced or not; an OrderAmount schedule needs a last day.
@@ -98,24 +122,14 @@ export function periodPricing(
   lastDay: CalendarDate | null,
   invoiced: InvoicedAmounts,
 ): PeriodPricing {
-  const priceable = isPriceable(terms);
-  const total = terms.totalAmount;
-  const orderAmount = priceable && terms.billingMethod === 'OrderAmount' && total !== null ? total : null;
-  if (orderAmount !== null && lastDay === null) {
-    throw new DomainError(
-      'BILLING_SCHEDULE.ORDER_AMOUNT_WITHOUT_END_DATE',
-      'validation',
-      'an OrderAmount schedule needs an end date or a cancellation date',
-    );
-  }
-  const periods = periodSequenceOf(terms, lastDay);
+  const periods = pricedPeriodSequence(terms, lastDay);
   let prices = listPrices.get(periods);
   if (prices === undefined) {
     prices = listPricesOf(terms, periods);
     listPrices.set(periods, prices);
   }
-  if (!priceable) return new PeriodPricing(periods, prices, NOTHING_INVOICED, null);
-  const remainder =
-    orderAmount === null ? null : orderAmountRemainder(terms, orderAmount, prices.all(), invoiced);
+  if (!isPriceable(terms)) return new PeriodPricing(periods, prices, NOTHING_INVOICED, null);
+  const total = spreadTotal(terms);
+  const remainder = total === null ? null : orderAmountRemainder(terms, total, prices.all(), invoiced);
   return new PeriodPricing(periods, prices, invoiced, remainder);
 }

@@ -1,7 +1,8 @@
 import type { CalendarDate } from '@invoice-engine/kernel';
 import { lastBillableDay, type BillingPeriod } from './billing-period';
 import type { InvoicedAmounts, PricedPeriod } from './period-charge';
-import { periodPricing, type PeriodPricing } from './period-pricing';
+import { periodPricing, pricedPeriodSequence } from './period-pricing';
+import type { PeriodSequence } from './period-sequence';
 import type { InvoicedPeriod } from './state';
 import type { BillingScheduleTerms } from './terms';
 
@@ -17,13 +18,13 @@ export function invoicedAmounts(invoicedPeriods: readonly InvoicedPeriod[]): Inv
 
 /** The indexes of the periods neither invoiced nor starting before `notBefore`, in order. */
 function* unbilledIndexes(
-  pricing: PeriodPricing,
+  periods: PeriodSequence,
   invoiced: InvoicedAmounts,
   notBefore: CalendarDate,
 ): Generator<number> {
   // Periods are in order of their start: those before `notBefore` are skipped without being priced.
-  for (let index = pricing.periods.indexFrom(notBefore); ; index += 1) {
-    const period = pricing.periods.at(index);
+  for (let index = periods.indexFrom(notBefore); ; index += 1) {
+    const period = periods.at(index);
     if (period === undefined) return;
     if (!invoiced.has(period.periodStart)) yield index;
   }
@@ -38,7 +39,7 @@ export function* unbilledFrom(
 ): Generator<PricedPeriod> {
   const invoiced = invoicedAmounts(coverage.invoicedPeriods);
   const pricing = periodPricing(terms, lastDay, invoiced);
-  for (const index of unbilledIndexes(pricing, invoiced, notBefore)) {
+  for (const index of unbilledIndexes(pricing.periods, invoiced, notBefore)) {
     const priced = pricing.pricedAt(index);
     if (priced !== undefined) yield priced;
   }
@@ -52,9 +53,9 @@ export function* unbilledDatesFrom(
   notBefore: CalendarDate,
 ): Generator<BillingPeriod> {
   const invoiced = invoicedAmounts(coverage.invoicedPeriods);
-  const pricing = periodPricing(terms, lastDay, invoiced);
-  for (const index of unbilledIndexes(pricing, invoiced, notBefore)) {
-    const period = pricing.periods.at(index);
+  const periods = pricedPeriodSequence(terms, lastDay);
+  for (const index of unbilledIndexes(periods, invoiced, notBefore)) {
+    const period = periods.at(index);
     if (period !== undefined) yield period;
   }
 }
