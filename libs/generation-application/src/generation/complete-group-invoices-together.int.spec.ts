@@ -56,64 +56,56 @@ async function givenThreeEstimates(runId: string, prefix: string, h: GenerationH
 
 describe('completing the invoices of several tax results together (a partition batch)', () => {
   describe('when every invoice waits for its estimate', () => {
-    it('drafts each invoice and invoices its schedules with one read (the invoices: the work items kept the schedules) and one append for all', async () => {
-      const { store, calls } = countingStore(database.store);
-      const h = new GenerationHarness(store, numbers);
-      const { results, invoiceIds, scheduleIds } = await givenThreeEstimates('run-complete-1', 'ctg1', h);
-      calls.length = 0;
+    it.each([
+      {
+        kept: true,
+        reads: ['readStreams', 'appendMany'],
+        how: 'one read (the invoices: the work items kept the schedules)',
+      },
+      {
+        kept: false,
+        reads: ['readStreams', 'readStreams', 'appendMany'],
+        how: 'two reads (invoices, then schedules) when the schedules were not kept',
+      },
+    ])(
+      'drafts each invoice and invoices its schedules with $how and one append for all',
+      async ({ kept, reads }) => {
+        const { store, calls } = countingStore(database.store);
+        const h = new GenerationHarness(store, numbers);
+        const prefix = kept ? 'ctg1' : 'ctg1b';
+        const { results, invoiceIds, scheduleIds } = await givenThreeEstimates(
+          `run-complete-${prefix}`,
+          prefix,
+          h,
+        );
+        if (!kept) h.recentSchedules.forget(scheduleIds);
+        calls.length = 0;
 
-      const completions = await h.complete.handleMany(results);
+        const completions = await h.complete.handleMany(results);
 
-      expect(completions.map(({ invoiceId, outcome }) => [invoiceId, outcome])).toEqual(
-        invoiceIds.map((invoiceId) => [invoiceId, 'Draft']),
-      );
-      expect(calls).toEqual(['readStreams', 'appendMany']);
-      for (const invoiceId of invoiceIds) {
-        expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
-      }
-      for (const scheduleId of scheduleIds) {
-        expect(await h.schedule(scheduleId)).toMatchObject({
-          status: 'Processing',
-          invoiceRunProcessingStatus: 'InProgress',
-          nextChargeFromDate: '2026-04-01',
-        });
-      }
-      const invoiced = h.publisher.ofType<{ invoiceIds: string[] }>('GroupInvoiced');
-      expect(invoiced.map((message) => message.data.invoiceIds)).toEqual(
-        invoiceIds.map((invoiceId) => [invoiceId]),
-      );
-    });
-  });
-
-  describe('when one result was handled before', () => {
-    it('drafts each invoice and invoices its schedules with two reads (invoices, then schedules) when the schedules were not kept', async () => {
-      const { store, calls } = countingStore(database.store);
-      const h = new GenerationHarness(store, numbers);
-      const { results, invoiceIds, scheduleIds } = await givenThreeEstimates('run-complete-1b', 'ctg1b', h);
-      h.recentSchedules.forget(scheduleIds);
-      calls.length = 0;
-
-      const completions = await h.complete.handleMany(results);
-
-      expect(completions.map(({ invoiceId, outcome }) => [invoiceId, outcome])).toEqual(
-        invoiceIds.map((invoiceId) => [invoiceId, 'Draft']),
-      );
-      expect(calls).toEqual(['readStreams', 'readStreams', 'appendMany']);
-      for (const invoiceId of invoiceIds) {
-        expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
-      }
-      for (const scheduleId of scheduleIds) {
-        expect(await h.schedule(scheduleId)).toMatchObject({
-          status: 'Processing',
-          invoiceRunProcessingStatus: 'InProgress',
-          nextChargeFromDate: '2026-04-01',
-        });
-      }
-      const invoiced = h.publisher.ofType<{ invoiceIds: string[] }>('GroupInvoiced');
-      expect(invoiced.map((message) => message.data.invoiceIds)).toEqual(
-        invoiceIds.map((invoiceId) => [invoiceId]),
-      );
-    });
+        expect(completions.map(({ invoiceId, outcome }) => [invoiceId, outcome])).toEqual(
+          invoiceIds.map((invoiceId) => [invoiceId, 'Draft']),
+        );
+        expect(calls).toEqual(reads);
+        for (const invoiceId of invoiceIds) {
+          expect((await h.invoice(invoiceId)).eventTypes).toEqual([
+            'InvoiceDraftingStarted',
+            'InvoiceDrafted',
+          ]);
+        }
+        for (const scheduleId of scheduleIds) {
+          expect(await h.schedule(scheduleId)).toMatchObject({
+            status: 'Processing',
+            invoiceRunProcessingStatus: 'InProgress',
+            nextChargeFromDate: '2026-04-01',
+          });
+        }
+        const invoiced = h.publisher.ofType<{ invoiceIds: string[] }>('GroupInvoiced');
+        expect(invoiced.map((message) => message.data.invoiceIds)).toEqual(
+          invoiceIds.map((invoiceId) => [invoiceId]),
+        );
+      },
+    );
   });
 
   describe('when one result was handled before', () => {
