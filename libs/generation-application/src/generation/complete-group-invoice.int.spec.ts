@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type {
   GroupFailedData,
   GroupInvoicedData,
@@ -7,7 +7,6 @@ import type {
 } from '@invoice-engine/contracts';
 import type { EventStore, StreamAppend } from '@invoice-engine/event-store';
 import { formatMoney, instant } from '@invoice-engine/kernel';
-import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
 import { RunRequests } from '../loading/run-requests';
 import { recordingEventStore } from '../test-support/recording-event-store.fixture';
 import { CompleteGroupInvoice, type TaxResultMessage } from './complete-group-invoice';
@@ -19,20 +18,9 @@ import {
   scheduleTerms,
   workItem,
 } from '../test-support/generation.fixture';
-import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { useGenerationDatabase } from '../test-support/generation-database.fixture';
 
-let database: TestEventStore;
-let numbers: PostgresInvoiceNumberAllocator;
-
-beforeAll(async () => {
-  database = await openTestEventStore('complete_group_invoice');
-  numbers = new PostgresInvoiceNumberAllocator(database.connection, database.schema);
-  await numbers.migrate();
-});
-
-afterAll(async () => {
-  await database.dispose();
-});
+const opened = useGenerationDatabase('complete_group_invoice');
 
 /** Given a run and its schedules, the work item handled and its tax request answered. */
 async function throughTax(
@@ -40,9 +28,9 @@ async function throughTax(
   invoiceStatus: 'Draft' | 'Posted',
   ...terms: ReturnType<typeof scheduleTerms>[]
 ) {
-  await givenRun(database.store, runId, invoiceStatus);
-  await givenSchedules(database.store, ...terms);
-  const h = new GenerationHarness(database.store, numbers);
+  await givenRun(opened.database.store, runId, invoiceStatus);
+  await givenSchedules(opened.database.store, ...terms);
+  const h = new GenerationHarness(opened.database.store, opened.numbers);
   const generation = await h.generate.handle(workItem(runId, terms, { invoiceStatus }));
   await h.taxLastRequest();
   return { h, invoiceId: generation.invoiceId };
@@ -100,7 +88,7 @@ describe('completing a group invoice from its tax result', () => {
 
       expect(again.outcome).toBe('Republished');
       expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
-      const schedule = await database.store.readStream('billingSchedule-cmp2-bs-1');
+      const schedule = await opened.database.store.readStream('billingSchedule-cmp2-bs-1');
       expect(schedule.map((event) => event.type)).toEqual([
         'BillingScheduleCreated',
         'BillingScheduleInvoiced',
@@ -110,10 +98,10 @@ describe('completing a group invoice from its tax result', () => {
     });
 
     it('re-publishes the GroupInvoiced when the work item itself comes again afterwards', async () => {
-      await givenRun(database.store, 'run-complete-3', 'Draft');
+      await givenRun(opened.database.store, 'run-complete-3', 'Draft');
       const terms = scheduleTerms({ id: 'cmp3-bs-1' });
-      await givenSchedules(database.store, terms);
-      const h = new GenerationHarness(database.store, numbers);
+      await givenSchedules(opened.database.store, terms);
+      const h = new GenerationHarness(opened.database.store, opened.numbers);
       const item = workItem('run-complete-3', [terms]);
       await h.generate.handle(item);
       await h.taxLastRequest();
@@ -214,8 +202,8 @@ describe('completing a group invoice from its tax result', () => {
         scheduleTerms({ id: 'cmp6-bs-1' }),
       );
       const interfering = new GenerationHarness(
-        interferingOnce(database.store, 'billingSchedule-cmp6-bs-1'),
-        numbers,
+        interferingOnce(opened.database.store, 'billingSchedule-cmp6-bs-1'),
+        opened.numbers,
       );
       interfering.publisher.published.push(...h.publisher.published);
 
@@ -223,7 +211,7 @@ describe('completing a group invoice from its tax result', () => {
 
       expect(completion.outcome).toBe('Draft');
       expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
-      const schedule = await database.store.readStream('billingSchedule-cmp6-bs-1');
+      const schedule = await opened.database.store.readStream('billingSchedule-cmp6-bs-1');
       expect(schedule.map((event) => event.type)).toEqual([
         'BillingScheduleCreated',
         'BillingScheduleHeld',
@@ -242,12 +230,12 @@ describe('the schedules a work item loaded, kept for its tax result', () => {
       scheduleTerms({ id: 'cmp7-bs-2' }),
     );
     expect(h.recentSchedules.size).toBe(2);
-    const { store, calls } = recordingEventStore(database.store, ['readStreams', 'appendMany']);
+    const { store, calls } = recordingEventStore(opened.database.store, ['readStreams', 'appendMany']);
     const complete = new CompleteGroupInvoice(
       store,
       h.publisher,
       h.clock,
-      numbers,
+      opened.numbers,
       new RunRequests(store),
       DEFAULT_GENERATION_SETTINGS,
       h.recentSchedules,
@@ -266,13 +254,17 @@ describe('the schedules a work item loaded, kept for its tax result', () => {
 
   it('decides again on the stream as it is when another writer changed a kept schedule', async () => {
     const { h, invoiceId } = await throughTax('run-complete-8', 'Draft', scheduleTerms({ id: 'cmp8-bs-1' }));
-    await database.store.append('billingSchedule-cmp8-bs-1', [holdBy('other-writer', 'cmp8-bs-1')], 'any');
+    await opened.database.store.append(
+      'billingSchedule-cmp8-bs-1',
+      [holdBy('other-writer', 'cmp8-bs-1')],
+      'any',
+    );
 
     const completion = await h.completeLastResultAndReturn();
 
     expect(completion.outcome).toBe('Draft');
     expect((await h.invoice(invoiceId)).eventTypes).toEqual(['InvoiceDraftingStarted', 'InvoiceDrafted']);
-    const schedule = await database.store.readStream('billingSchedule-cmp8-bs-1');
+    const schedule = await opened.database.store.readStream('billingSchedule-cmp8-bs-1');
     expect(schedule.map((event) => event.type)).toEqual([
       'BillingScheduleCreated',
       'BillingScheduleHeld',

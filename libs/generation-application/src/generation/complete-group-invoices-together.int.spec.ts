@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TaxRequestedData } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import { invoiceIdOf } from '@invoice-engine/invoicing';
-import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
 import type { TaxRequestedMessage } from '../tax/calculate-tax';
 import {
   GenerationHarness,
@@ -12,22 +11,11 @@ import {
   scheduleTerms,
   workItem,
 } from '../test-support/generation.fixture';
-import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { useGenerationDatabase } from '../test-support/generation-database.fixture';
 import { recordingEventStore } from '../test-support/recording-event-store.fixture';
 import type { TaxResultMessage } from './complete-group-invoice';
 
-let database: TestEventStore;
-let numbers: PostgresInvoiceNumberAllocator;
-
-beforeAll(async () => {
-  database = await openTestEventStore('complete_together');
-  numbers = new PostgresInvoiceNumberAllocator(database.connection, database.schema);
-  await numbers.migrate();
-});
-
-afterAll(async () => {
-  await database.dispose();
-});
+const opened = useGenerationDatabase('complete_together');
 
 const countingStore = (store: EventStore) => recordingEventStore(store, ['readStreams', 'appendMany']);
 
@@ -36,11 +24,11 @@ const countingStore = (store: EventStore) => recordingEventStore(store, ['readSt
  * estimated: the tax results are what step 2 receives.
  */
 async function givenThreeEstimates(runId: string, prefix: string, h: GenerationHarness) {
-  await givenRun(database.store, runId, 'Draft');
+  await givenRun(opened.database.store, runId, 'Draft');
   const groups = ['acct-1', 'acct-2', 'acct-3'].map((billingAccountId, index) =>
     scheduleTerms({ id: `${prefix}-bs-${index}`, billingAccountId }),
   );
-  await givenSchedules(database.store, ...groups);
+  await givenSchedules(opened.database.store, ...groups);
   await h.generate.handleMany(groups.map((terms) => workItem(runId, [terms])));
   for (const request of h.publisher.ofType<TaxRequestedData>('TaxRequested')) {
     await h.tax.handle(request as TaxRequestedMessage);
@@ -70,8 +58,8 @@ describe('completing the invoices of several tax results together (a partition b
     ])(
       'drafts each invoice and invoices its schedules with $how and one append for all',
       async ({ kept, reads }) => {
-        const { store, calls } = countingStore(database.store);
-        const h = new GenerationHarness(store, numbers);
+        const { store, calls } = countingStore(opened.database.store);
+        const h = new GenerationHarness(store, opened.numbers);
         const prefix = kept ? 'ctg1' : 'ctg1b';
         const { results, invoiceIds, scheduleIds } = await givenThreeEstimates(
           `run-complete-${prefix}`,
@@ -110,7 +98,7 @@ describe('completing the invoices of several tax results together (a partition b
 
   describe('when one result was handled before', () => {
     it('re-publishes its group result and completes the others, as one by one would', async () => {
-      const h = new GenerationHarness(database.store, numbers);
+      const h = new GenerationHarness(opened.database.store, opened.numbers);
       const { results, invoiceIds } = await givenThreeEstimates('run-complete-2', 'ctg2', h);
       await h.complete.handle(results[0]!);
       const [firstResult] = h.publisher.ofType('GroupInvoiced');
@@ -129,7 +117,7 @@ describe('completing the invoices of several tax results together (a partition b
 
   describe('when the batch holds the same result twice', () => {
     it('records nothing, and one by one the second is a re-publication', async () => {
-      const h = new GenerationHarness(database.store, numbers);
+      const h = new GenerationHarness(opened.database.store, opened.numbers);
       const { results, invoiceIds } = await givenThreeEstimates('run-complete-3', 'ctg3', h);
       const [first] = results;
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { GroupFailedData, GroupInvoicedData, TaxRequestedData } from '@invoice-engine/contracts';
 import { invoiceIdOf } from '@invoice-engine/invoicing';
 import { deterministicId } from '@invoice-engine/kernel';
-import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
 import {
   GenerationHarness,
   givenRun,
@@ -11,23 +10,12 @@ import {
   scheduleTerms,
   workItem,
 } from '../test-support/generation.fixture';
-import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { useGenerationDatabase } from '../test-support/generation-database.fixture';
 
-let database: TestEventStore;
-let numbers: PostgresInvoiceNumberAllocator;
-
-beforeAll(async () => {
-  database = await openTestEventStore('generate_group_invoice');
-  numbers = new PostgresInvoiceNumberAllocator(database.connection, database.schema);
-  await numbers.migrate();
-});
-
-afterAll(async () => {
-  await database.dispose();
-});
+const opened = useGenerationDatabase('generate_group_invoice');
 
 function harness(): GenerationHarness {
-  return new GenerationHarness(database.store, numbers);
+  return new GenerationHarness(opened.database.store, opened.numbers);
 }
 
 describe('generating the invoice of a group work item', () => {
@@ -36,8 +24,8 @@ describe('generating the invoice of a group work item', () => {
     const terms = scheduleTerms({ id: 'gen1-bs-1' });
 
     beforeAll(async () => {
-      await givenRun(database.store, runId, 'Draft');
-      await givenSchedules(database.store, terms);
+      await givenRun(opened.database.store, runId, 'Draft');
+      await givenSchedules(opened.database.store, terms);
     });
 
     it('records the invoice with its three lines and asks for its estimated tax, keyed by grouping key', async () => {
@@ -65,7 +53,7 @@ describe('generating the invoice of a group work item', () => {
 
     it('does not redo the work when the same work item comes again: same request, same id', async () => {
       const h = harness();
-      await givenRun(database.store, `${runId}-again`, 'Draft');
+      await givenRun(opened.database.store, `${runId}-again`, 'Draft');
       const item = workItem(`${runId}-again`, [terms]);
       const once = await h.generate.handle(item);
       const again = await h.generate.handle(item);
@@ -84,8 +72,8 @@ describe('generating the invoice of a group work item', () => {
     const heldSince = scheduleTerms({ id: 'gen2-bs-2', holdBilling: true });
 
     it('leaves it off the invoice and names why', async () => {
-      await givenRun(database.store, runId, 'Draft');
-      await givenSchedules(database.store, due, heldSince);
+      await givenRun(opened.database.store, runId, 'Draft');
+      await givenSchedules(opened.database.store, due, heldSince);
       const h = harness();
       const generation = await h.generate.handle(workItem(runId, [due, heldSince]));
 
@@ -101,8 +89,8 @@ describe('generating the invoice of a group work item', () => {
     const notYetDue = scheduleTerms({ id: 'gen3-bs-1', startDate: null });
 
     it('reports the chunk with zero invoices and writes no invoice', async () => {
-      await givenRun(database.store, runId, 'Draft');
-      await givenSchedules(database.store, notYetDue);
+      await givenRun(opened.database.store, runId, 'Draft');
+      await givenSchedules(opened.database.store, notYetDue);
       const h = harness();
       const item = workItem(runId, [notYetDue], { chunkIndex: 1, chunkCount: 2 });
       const generation = await h.generate.handle(item);
@@ -131,8 +119,8 @@ describe('generating the invoice of a group work item', () => {
     const terms = scheduleTerms({ id: 'gen4-bs-1', paymentTermId: 'net-999' });
 
     it('fails the group: invoice and schedule in Error, GroupFailed with the cause', async () => {
-      await givenRun(database.store, runId, 'Draft');
-      await givenSchedules(database.store, terms);
+      await givenRun(opened.database.store, runId, 'Draft');
+      await givenSchedules(opened.database.store, terms);
       const h = harness();
       const item = workItem(runId, [terms]);
       const generation = await h.generate.handle(item);

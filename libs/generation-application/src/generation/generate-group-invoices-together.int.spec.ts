@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TaxRequestedData } from '@invoice-engine/contracts';
 import type { EventStore } from '@invoice-engine/event-store';
 import { invoiceIdOf } from '@invoice-engine/invoicing';
 import { deterministicId } from '@invoice-engine/kernel';
 import { PermanentError } from '@invoice-engine/messaging';
-import { PostgresInvoiceNumberAllocator } from '../invoice-numbers/postgres-invoice-number-allocator';
 import {
   GenerationHarness,
   givenRun,
@@ -13,32 +12,21 @@ import {
   scheduleTerms,
   workItem,
 } from '../test-support/generation.fixture';
-import { openTestEventStore, type TestEventStore } from '../test-support/postgres-event-store.fixture';
+import { useGenerationDatabase } from '../test-support/generation-database.fixture';
 import { recordingEventStore } from '../test-support/recording-event-store.fixture';
 
-let database: TestEventStore;
-let numbers: PostgresInvoiceNumberAllocator;
-
-beforeAll(async () => {
-  database = await openTestEventStore('generate_together');
-  numbers = new PostgresInvoiceNumberAllocator(database.connection, database.schema);
-  await numbers.migrate();
-});
-
-afterAll(async () => {
-  await database.dispose();
-});
+const opened = useGenerationDatabase('generate_together');
 
 const countingStore = (store: EventStore) =>
   recordingEventStore(store, ['readStream', 'readStreams', 'appendMany']);
 
 /** Three groups (three billing accounts) of one run, each its own work item. */
 async function givenThreeGroups(runId: string, prefix: string) {
-  await givenRun(database.store, runId, 'Draft');
+  await givenRun(opened.database.store, runId, 'Draft');
   const groups = ['acct-1', 'acct-2', 'acct-3'].map((billingAccountId, index) =>
     scheduleTerms({ id: `${prefix}-bs-${index}`, billingAccountId }),
   );
-  await givenSchedules(database.store, ...groups);
+  await givenSchedules(opened.database.store, ...groups);
   return groups.map((terms) => ({ terms, item: workItem(runId, [terms]) }));
 }
 
@@ -47,8 +35,8 @@ describe('generating the invoices of several work items together (a partition ba
     it('records each invoice and asks for each estimate with one read and one append for all', async () => {
       const runId = 'run-together-1';
       const groups = await givenThreeGroups(runId, 'tog1');
-      const { store, calls } = countingStore(database.store);
-      const h = new GenerationHarness(store, numbers);
+      const { store, calls } = countingStore(opened.database.store);
+      const h = new GenerationHarness(store, opened.numbers);
 
       const generations = await h.generate.handleMany(groups.map(({ item }) => item));
 
@@ -75,7 +63,7 @@ describe('generating the invoices of several work items together (a partition ba
       const runId = 'run-together-2';
       const groups = await givenThreeGroups(runId, 'tog2');
       const [first] = groups;
-      const h = new GenerationHarness(database.store, numbers);
+      const h = new GenerationHarness(opened.database.store, opened.numbers);
       const once = await h.generate.handle(first!.item);
       const [firstRequest] = h.publisher.ofType<TaxRequestedData>('TaxRequested');
       h.publisher.clear();
@@ -99,7 +87,7 @@ describe('generating the invoices of several work items together (a partition ba
       const groups = await givenThreeGroups(runId, 'tog3');
       const [unknownRun] = await givenThreeGroups('run-together-3-other', 'tog3x');
       const orphan = workItem('run-together-3-never-requested', [unknownRun!.terms]);
-      const h = new GenerationHarness(database.store, numbers);
+      const h = new GenerationHarness(opened.database.store, opened.numbers);
 
       await expect(h.generate.handleMany([...groups.map(({ item }) => item), orphan])).rejects.toBeInstanceOf(
         PermanentError,
