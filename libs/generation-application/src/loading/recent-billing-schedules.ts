@@ -1,9 +1,5 @@
 import type { EventStore } from '@invoice-engine/event-store';
-import {
-  billingSchedulesOf,
-  billingScheduleStream,
-  type LoadedBillingSchedule,
-} from './billing-schedule-streams';
+import { loadBillingSchedules, type LoadedBillingSchedule } from './billing-schedule-streams';
 
 /** How many schedules a cache keeps unless told otherwise (the service's bound is a setting). */
 export const DEFAULT_RECENT_BILLING_SCHEDULES = 20_000;
@@ -66,11 +62,8 @@ export class RecentBillingSchedules {
     billingScheduleIds: readonly string[],
   ): Promise<LoadedBillingSchedule[]> {
     const missing = billingScheduleIds.filter((id) => !this.kept.has(id));
-    const read =
-      missing.length === 0 ? new Map() : await eventStore.readStreams(missing.map(billingScheduleStream));
-    const loaded = new Map(
-      billingSchedulesOf(missing, read).map((schedule) => [schedule.billingScheduleId, schedule]),
-    );
+    const read = missing.length === 0 ? [] : await loadBillingSchedules(eventStore, missing);
+    const loaded = new Map(read.map((schedule) => [schedule.billingScheduleId, schedule]));
     return billingScheduleIds.map((id) => {
       const schedule = this.kept.get(id)?.schedule ?? loaded.get(id);
       if (schedule === undefined) throw new Error(`billing schedule ${id} was neither kept nor read`);
