@@ -9,7 +9,7 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY libs ./libs
 COPY apps ./apps
 USER node
-# --max-semi-space-size=32: less garbage collection for the message-heavy services (SERVICE_NODE_FLAGS in
+# --max-semi-space-size=64: less garbage collection for the message-heavy services (SERVICE_NODE_FLAGS in
 # libs/testing's harness says why; the tests and the bench run the services with the same flags).
-ENTRYPOINT ["node", "--max-semi-space-size=32", "-r", "@swc-node/register"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "-r", "@swc-node/register"]
 CMD ["apps/scheduling/src/main.ts"]

@@ -91,11 +91,12 @@ export function assembleChunkInvoice(
     );
   }
   const invoiceId = invoiceIdOf(chunk.runId, chunk.groupingKey, chunk.chunkIndex);
+  const chunkPlace = { invoiceId, chunkIndex: chunk.chunkIndex, chunkCount: chunk.chunkCount };
+  // Chunk 0 (most groups have one chunk) already has its id and line ids: not derived again.
+  if (invoice.invoiceId === invoiceId) return { ...invoice, ...chunkPlace };
   return {
     ...invoice,
-    invoiceId,
-    chunkIndex: chunk.chunkIndex,
-    chunkCount: chunk.chunkCount,
+    ...chunkPlace,
     lines: invoice.lines.map((line) => ({
       ...line,
       lineId: deterministicId(invoiceId, line.billingScheduleId, line.periodStart),
