@@ -176,6 +176,38 @@ describe('filtering the billing schedules of a requested run', () => {
     });
   });
 
+  describe('when the selection fills several pages', () => {
+    it('publishes the work items a page at a time, in selection order, the same ids on redelivery', async () => {
+      const runId = randomUUID();
+      const accounts = ['acct-a', 'acct-b', 'acct-c', 'acct-d', 'acct-e'];
+      const snapshots = accounts.flatMap((account) => [
+        scheduleSnapshot({ id: `${account}-1`, billingAccountId: account }),
+        scheduleSnapshot({ id: `${account}-2`, billingAccountId: account }),
+      ]);
+      const { publisher, handler } = setUp({ schedulesPerSelectionPage: 4 }, snapshots);
+      const message = await requestedRun(database.eventStore, clock, runId);
+      await handler.handle(message);
+
+      expect(await database.eventStore.readStream(runSelectionStream(runId))).toHaveLength(3);
+      expect(publisher.calls).toEqual([
+        { topic: Topics.GroupWork, count: 2 },
+        { topic: Topics.GroupWork, count: 2 },
+        { topic: Topics.GroupWork, count: 1 },
+        { topic: Topics.GroupResults, count: 1 },
+      ]);
+      const published = publisher.on(Topics.GroupWork);
+      expect(published.map((item) => item.key)).toEqual(
+        (await readRunSelection(database.eventStore, runId)).map((group) => group.groupingKey),
+      );
+      expect(published.map((item) => item.key)).toEqual([...published.map((item) => item.key)].sort());
+      const firstIds = published.map((item) => item.envelope.messageId);
+
+      publisher.clear();
+      await handler.handle(message);
+      expect(publisher.on(Topics.GroupWork).map((item) => item.envelope.messageId)).toEqual(firstIds);
+    });
+  });
+
   describe('when nothing is eligible', () => {
     it('still completes filtering, with no work item and a notice expecting none', async () => {
       const runId = randomUUID();

@@ -16,7 +16,7 @@ import {
 import { BillingScheduleSelection } from './billing-schedule-selection';
 import { filteringCompletedMessage, groupWorkItemMessages } from './filtering-messages';
 import { chunkLimitsOf, DEFAULT_FILTERING_SETTINGS, type FilteringSettings } from './filtering-settings';
-import { readRunSelection, selectionAppend } from './run-selection-stream';
+import { readRunSelectionPages, selectionAppend } from './run-selection-stream';
 
 /** The part of an `InvoiceBatchRunRequested` message filtering needs: the rest is on the run stream. */
 export interface RunRequestedMessage {
@@ -153,7 +153,7 @@ export class FilterBillingSchedules {
       ]);
       const context = this.context(runId, causationId);
       await this.eventStore.appendMany([
-        ...selectionAppend(runId, workItems, context),
+        ...selectionAppend(runId, workItems, context, this.settings.schedulesPerSelectionPage),
         {
           stream: run.stream,
           events: eventsToAppend(run.stream, nextRevision(run.revision), events, context),
@@ -170,11 +170,16 @@ export class FilterBillingSchedules {
     const completed = run.events.find((event) => event.type === 'BillingSchedulesFilteringCompleted');
     if (completed === undefined) throw new Error(`Run ${runId} has no BillingSchedulesFilteringCompleted`);
     const { request, groupsExpected } = run.state.run;
-    const groups = await readRunSelection(this.eventStore, runId);
     const now = this.clock.now();
     const { producer } = this.settings;
-    const workItems = groupWorkItemMessages(request, groups, completed, now, producer);
-    if (workItems.length > 0) await this.publisher.publish(Topics.GroupWork, workItems);
+    // Page by page: the messages of one page (about 10,000 schedules) at a time, not of the whole run
+    // (a run of 1,000,000 schedules held 115,000 messages at once, 1.5 GB), and invoice generation
+    // starts on the first page while the others are published. Each grouping key's chunks are in
+    // order within and across pages, so per-key order is the selection's.
+    for (const page of await readRunSelectionPages(this.eventStore, runId)) {
+      const workItems = groupWorkItemMessages(request, page, completed, now, producer);
+      if (workItems.length > 0) await this.publisher.publish(Topics.GroupWork, workItems);
+    }
     await this.publisher.publish(Topics.GroupResults, [
       filteringCompletedMessage(runId, groupsExpected, completed, now, producer),
     ]);

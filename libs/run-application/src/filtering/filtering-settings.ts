@@ -1,4 +1,5 @@
 import { MAX_BILLING_SCHEDULES_PER_WORK_ITEM } from '@invoice-engine/contracts';
+import { SCHEDULES_PER_SELECTION_PAGE } from './run-selection-stream';
 
 /** How the filtering service works through a run; defaults suit a run of a million schedules. */
 export interface FilteringSettings {
@@ -8,6 +9,11 @@ export interface FilteringSettings {
   readonly progressEverySchedules: number;
   /** Schedules per cursor batch read from the read model. */
   readonly scanBatchSize: number;
+  /**
+   * Billing schedule ids per recorded selection page; work items are published a page at a time, so
+   * this also bounds how many messages the service builds at once.
+   */
+  readonly schedulesPerSelectionPage: number;
   /** How long to wait for the read model to reach the run's request before retrying the message. */
   readonly catchUpTimeoutMs: number;
   /** The `producer` of what the service appends and publishes. */
@@ -18,6 +24,7 @@ export const DEFAULT_FILTERING_SETTINGS: FilteringSettings = {
   linesPerInvoice: 2000,
   progressEverySchedules: 5000,
   scanBatchSize: 1000,
+  schedulesPerSelectionPage: SCHEDULES_PER_SELECTION_PAGE,
   catchUpTimeoutMs: 30_000,
   producer: 'filtering',
 };

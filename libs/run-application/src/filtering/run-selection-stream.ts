@@ -56,15 +56,24 @@ export function selectionAppend(
   runId: string,
   workItems: readonly FilteredGroup[],
   context: AppendContext,
+  schedulesPerPage = SCHEDULES_PER_SELECTION_PAGE,
 ): readonly StreamAppend[] {
-  const pages = selectionPages(runId, workItems);
+  const pages = selectionPages(runId, workItems, schedulesPerPage);
   if (pages.length === 0) return [];
   const stream = runSelectionStream(runId);
   return [{ stream, events: eventsToAppend(stream, 0n, pages, context), expectedRevision: 'no-stream' }];
 }
 
+/** The work items filtering recorded for the run, page by page, in the order they were recorded. */
+export async function readRunSelectionPages(
+  store: EventStore,
+  runId: string,
+): Promise<readonly (readonly FilteredGroup[])[]> {
+  const events = await store.readStream(runSelectionStream(runId));
+  return events.map((event) => (event.data as InvoiceBatchRunSelectionPageRecorded['data']).workItems);
+}
+
 /** The work items filtering recorded for the run, in the order they were recorded. */
 export async function readRunSelection(store: EventStore, runId: string): Promise<readonly FilteredGroup[]> {
-  const events = await store.readStream(runSelectionStream(runId));
-  return events.flatMap((event) => (event.data as InvoiceBatchRunSelectionPageRecorded['data']).workItems);
+  return (await readRunSelectionPages(store, runId)).flat();
 }

@@ -10,10 +10,13 @@ export interface PublishedMessage {
 /** A publisher that keeps what it was given, in order; can be told to fail. Test-only. */
 export class RecordingPublisher implements MessagePublisher {
   readonly published: PublishedMessage[] = [];
+  /** How many messages each `publish` call carried, per call, in order. */
+  readonly calls: { readonly topic: string; readonly count: number }[] = [];
   failWith: Error | null = null;
 
   publish(topic: string, messages: readonly MessageToPublish[]): Promise<void> {
     if (this.failWith !== null) return Promise.reject(this.failWith);
+    this.calls.push({ topic, count: messages.length });
     for (const message of messages) this.published.push({ topic, ...message });
     return Promise.resolve();
   }
@@ -24,5 +27,6 @@ export class RecordingPublisher implements MessagePublisher {
 
   clear(): void {
     this.published.length = 0;
+    this.calls.length = 0;
   }
 }
