@@ -1,5 +1,5 @@
 import { isBefore, isOnOrBefore, type CalendarDate } from '@invoice-engine/kernel';
-import { billablePeriods, isWithinSuspension } from './billable-periods';
+import { billablePeriodCount, billablePeriods, isWithinSuspension } from './billable-periods';
 import { unbilledPeriodDates } from './unbilled-periods';
 import type { BillablePeriod, BillingScheduleState } from './state';
 import type { BillingScheduleTerms } from './terms';
@@ -71,6 +71,15 @@ const CHECKS: Readonly<Record<ExclusionReason, Check>> = {
     state.nextBillingDate === null || isBefore(request.targetDate, state.nextBillingDate),
 };
 
+/** The first failing check in the order of DOMAIN.md section 3, or undefined when none fails. */
+function exclusionReasonOf(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  request: EligibilityRequest,
+): ExclusionReason | undefined {
+  return EXCLUSION_REASONS.find((candidate) => CHECKS[candidate](terms, state, request));
+}
+
 /**
  * Whether a run with this target date bills the schedule, and which periods; otherwise exactly one
  * reason, the first failing check in the order of DOMAIN.md section 3. Run criteria are separate
@@ -81,9 +90,29 @@ export function checkEligibility(
   state: BillingScheduleState,
   request: EligibilityRequest,
 ): Eligibility {
-  const reason = EXCLUSION_REASONS.find((candidate) => CHECKS[candidate](terms, state, request));
+  const reason = exclusionReasonOf(terms, state, request);
   if (reason !== undefined) return { outcome: 'Excluded', reason };
   const periods = billablePeriods(terms, state, request.targetDate, request.billingPeriodCount);
   // A state that disagrees with its terms (e.g. a stale next billing date) bills nothing: not due.
   return periods.length === 0 ? { outcome: 'Excluded', reason: 'NotDue' } : { outcome: 'Due', periods };
+}
+
+export type EligibleLineCount =
+  | { readonly outcome: 'Due'; readonly lineCount: number }
+  | { readonly outcome: 'Excluded'; readonly reason: ExclusionReason };
+
+/**
+ * The same answer as `checkEligibility` with the number of billable periods (one line each) instead
+ * of the periods, from dates alone: for filtering, which counts lines and leaves pricing to invoice
+ * generation. A property test holds the two to the same outcomes.
+ */
+export function checkEligibleLineCount(
+  terms: BillingScheduleTerms,
+  state: BillingScheduleState,
+  request: EligibilityRequest,
+): EligibleLineCount {
+  const reason = exclusionReasonOf(terms, state, request);
+  if (reason !== undefined) return { outcome: 'Excluded', reason };
+  const lineCount = billablePeriodCount(terms, state, request.targetDate, request.billingPeriodCount);
+  return lineCount === 0 ? { outcome: 'Excluded', reason: 'NotDue' } : { outcome: 'Due', lineCount };
 }

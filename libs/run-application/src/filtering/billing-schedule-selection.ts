@@ -1,5 +1,5 @@
 import type { BillingScheduleSnapshot } from '@invoice-engine/billing-read-models';
-import { checkEligibility, matchesRunCriteria } from '@invoice-engine/billing-schedules';
+import { checkEligibleLineCount, matchesRunCriteria } from '@invoice-engine/billing-schedules';
 import {
   noExclusions,
   type ExclusionReason,
@@ -28,7 +28,7 @@ export class BillingScheduleSelection {
     const { schedule } = snapshot;
     if (!matchesRunCriteria(schedule.terms, this.request.criteria)) return false;
     this.scanned += 1;
-    const eligibility = checkEligibility(schedule.terms, schedule, {
+    const eligibility = checkEligibleLineCount(schedule.terms, schedule, {
       targetDate: this.request.targetDate,
       billingPeriodCount: this.request.billingPeriodCount,
     });
@@ -39,7 +39,7 @@ export class BillingScheduleSelection {
     this.selected += 1;
     const key = groupingKeyOf({ ...schedule.terms, billingScheduleId: schedule.terms.id });
     const group = this.groups.get(key) ?? [];
-    group.push({ billingScheduleId: schedule.terms.id, lineCount: eligibility.periods.length });
+    group.push({ billingScheduleId: schedule.terms.id, lineCount: eligibility.lineCount });
     this.groups.set(key, group);
     return true;
   }
