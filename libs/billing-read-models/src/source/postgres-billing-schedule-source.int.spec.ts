@@ -144,6 +144,18 @@ describe('the PostgreSQL billing schedule source', () => {
     expect((await scanned(ANY_SCHEDULE, 3)).map((batch) => batch.length)).toEqual([3, 3]);
   });
 
+  it('reads the next page while the caller handles one, and a caller may stop early', async () => {
+    const seen: string[] = [];
+    for await (const batch of source.scan(ANY_SCHEDULE, 2)) {
+      seen.push(...batch.map((snapshot) => snapshot.billingScheduleId));
+      // The page after this one is already requested; stopping here must leave nothing behind.
+      if (seen.length >= 2) break;
+    }
+    expect(seen).toEqual(['bs-1', 'bs-10']);
+    const again = (await scanned(ANY_SCHEDULE, 2)).flat().map((snapshot) => snapshot.billingScheduleId);
+    expect(again).toEqual(['bs-1', 'bs-10', 'bs-2', 'bs-3', 'bs-4', 'bs-5']);
+  });
+
   it('applies the run criteria in SQL, a null batch or legal entity being a value of its own', async () => {
     expect(await idsMatching({ currencies: [eur] })).toEqual(['bs-2']);
     expect(await idsMatching({ billingBatches: [null] })).toEqual(['bs-1', 'bs-3', 'bs-4', 'bs-5']);

@@ -49,22 +49,26 @@ export class PostgresBillingScheduleSource implements BillingScheduleSource {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Invalid batch size ${batchSize}`);
     const criteriaSql = runCriteriaSql(criteria, 3);
     const text = this.pageQuery(criteriaSql.conditions);
-    let after = '';
-    for (;;) {
-      const rows = await this.dataSource.query<BillingScheduleRow[]>(text, [
-        after,
-        batchSize,
-        ...criteriaSql.parameters,
-      ]);
-      if (rows.length === 0) return;
-      yield rows.map((row) => ({
-        billingScheduleId: row.billing_schedule_id,
-        schedule: billingScheduleOf(row),
-        revision: BigInt(row.revision),
-      }));
-      const last = rows[rows.length - 1];
-      if (last === undefined || rows.length < batchSize) return;
-      after = last.billing_schedule_id;
+    const page = (after: string) =>
+      this.dataSource.query<BillingScheduleRow[]>(text, [after, batchSize, ...criteriaSql.parameters]);
+    // The next page is requested before this one is handed out: PostgreSQL reads it while the caller
+    // works through this one (filtering spent as long waiting for pages as checking them).
+    let next: Promise<BillingScheduleRow[]> | null = page('');
+    try {
+      while (next !== null) {
+        const rows: BillingScheduleRow[] = await next;
+        const last = rows[rows.length - 1];
+        next = last !== undefined && rows.length === batchSize ? page(last.billing_schedule_id) : null;
+        if (rows.length === 0) return;
+        yield rows.map((row) => ({
+          billingScheduleId: row.billing_schedule_id,
+          schedule: billingScheduleOf(row),
+          revision: BigInt(row.revision),
+        }));
+      }
+    } finally {
+      // A caller that stops early leaves a page in flight: its failure is of no interest to anyone.
+      next?.catch(() => undefined);
     }
   }
 
