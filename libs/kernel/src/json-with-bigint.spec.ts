@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { fromJsonWithBigInt, reviveBigInts, tagBigInts, toJsonWithBigInt } from './json-with-bigint';
+import {
+  fromJsonWithBigInt,
+  reviveBigInts,
+  reviveBigIntsInPlace,
+  tagBigInts,
+  toJsonWithBigInt,
+} from './json-with-bigint';
 
 describe('JSON that keeps bigints', () => {
   it('round-trips money in minor units inside nested event data', () => {
@@ -33,6 +39,25 @@ describe('JSON that keeps bigints', () => {
     expect(Object.getPrototypeOf(revived)).toBe(Object.prototype);
     expect(Object.keys(revived)).toEqual(['__proto__', 'a']);
     expect(revived['a']).toEqual([-1n, { $bigint: 2 }]);
+  });
+
+  it('revives in place exactly what the copying revival gives, own __proto__ keys included', () => {
+    fc.assert(
+      fc.property(jsonValue(), (item) => {
+        const text = JSON.stringify(tagBigInts(item));
+        const revived = reviveBigIntsInPlace(JSON.parse(text) as unknown);
+        expect(revived).toStrictEqual(reviveBigInts(JSON.parse(text) as unknown));
+        expect(revived).toStrictEqual(item);
+      }),
+    );
+    const parsed = JSON.parse('{"__proto__": {"$bigint": "7"}, "a": [{"$bigint": "-1"}, {"$bigint": 2}]}');
+    const revived = reviveBigIntsInPlace(parsed) as Record<string, unknown>;
+    expect(revived).toBe(parsed);
+    expect(Object.getPrototypeOf(revived)).toBe(Object.prototype);
+    expect(Object.keys(revived)).toEqual(['__proto__', 'a']);
+    expect(Object.getOwnPropertyDescriptor(revived, '__proto__')?.value).toBe(7n);
+    expect(revived['a']).toEqual([-1n, { $bigint: 2 }]);
+    expect(reviveBigIntsInPlace(JSON.parse('{"$bigint": "12"}'))).toBe(12n);
   });
 
   it('round-trips any JSON value with bigints anywhere', () => {

@@ -6,7 +6,7 @@ import type {
 } from '@invoice-engine/billing-schedules';
 import {
   parseMoney,
-  reviveBigInts,
+  reviveBigIntsInPlace,
   type CalendarDate,
   type CurrencyCode,
   type Instant,
@@ -57,7 +57,7 @@ const date = (value: string | null) => value as CalendarDate | null;
 
 /** The terms at creation with every amendable field from its own column. */
 function termsOf(row: BillingScheduleRow): BillingScheduleTerms {
-  const created = reviveBigInts(row.terms_at_creation) as BillingScheduleTerms;
+  const created = reviveBigIntsInPlace(row.terms_at_creation) as BillingScheduleTerms;
   return {
     ...created,
     unitPrice: row.unit_price,

@@ -1,4 +1,4 @@
-import { reviveBigInts, type EventMetadata } from '@invoice-engine/kernel';
+import { reviveBigIntsInPlace, type EventMetadata } from '@invoice-engine/kernel';
 import type { RecordedEvent } from '../event-store.port';
 
 /**
@@ -24,7 +24,8 @@ export function toRecordedEvent(row: RecordedEventRow): RecordedEvent {
     messageId: row.event_id,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: reviveBigInts(row.data),
+    // The row's data was just parsed for this read: revived where it is, not copied.
+    data: reviveBigIntsInPlace(row.data),
     metadata: row.metadata,
     streamId: row.stream_id,
     revision: BigInt(row.revision),
