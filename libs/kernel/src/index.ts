@@ -4,5 +4,6 @@ export * from './deterministic-id';
 export * from './domain-error';
 export * from './event-envelope';
 export * from './money';
+export * from './money-multiplication';
 export * from './stream-name';
 export * from './json-with-bigint';

@@ -1,4 +1,4 @@
-import { ExactDecimal, roundToMoney, toMajorUnits, type Money } from '@invoice-engine/kernel';
+import { multiplyMoney, type Money } from '@invoice-engine/kernel';
 import {
   TaxFailureCode,
   taxed,
@@ -13,7 +13,7 @@ import { describeRate, type TaxRateTable } from './tax-rate-table';
 
 /** Line tax = charge × rate, rounded half away from zero to the currency's minor unit (the tax step). */
 export function lineTax(chargeAmount: Money, rate: string): Money {
-  return roundToMoney(toMajorUnits(chargeAmount).mul(new ExactDecimal(rate)), chargeAmount.currency);
+  return multiplyMoney(chargeAmount, rate);
 }
 
 /**
