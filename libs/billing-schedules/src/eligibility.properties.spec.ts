@@ -1,23 +1,17 @@
 import fc from 'fast-check';
-import { addDays, calendarDate } from '@invoice-engine/kernel';
+import { addDays } from '@invoice-engine/kernel';
 import { billablePeriods } from './billable-periods';
 import { stateAfterInvoicing, stateFromStart } from './billing-progress';
 import { checkEligibility, checkEligibleLineCount } from './eligibility';
 import type { BillingScheduleState } from './state';
 import type { BillingScheduleTerms } from './terms';
-import { someTerms } from './terms.fixture';
+import { day0, termsArbitrary } from './terms.arbitrary.fixture';
 
-const day0 = calendarDate('2026-01-01');
-
-const termsArbitrary = fc
+/** The drawn schedules, with the terms eligibility also looks at: cancellation, price, charge type, suspension. */
+const eligibilityTermsArbitrary = fc
   .record({
-    startOffset: fc.integer({ min: 0, max: 400 }),
-    lengthInDays: fc.option(fc.integer({ min: 1, max: 800 })),
+    terms: termsArbitrary,
     cancelAfterDays: fc.option(fc.integer({ min: 1, max: 800 })),
-    billingTermUnit: fc.constantFrom<BillingScheduleTerms['billingTermUnit'][]>('Month', 'Quarter', 'Year'),
-    billDayOfMonth: fc.option(fc.integer({ min: 1, max: 31 })),
-    partialPeriodTreatment: fc.constantFrom<('Separate' | 'Combine')[]>('Separate', 'Combine'),
-    billingType: fc.constantFrom<('Advance' | 'Arrears')[]>('Advance', 'Arrears'),
     // Mostly priceable recurring schedules, so that most draws reach the period count.
     unitPrice: fc.constantFrom<(string | null)[]>('200.00', '200.00', '200.00', '0.01', '0.00', null),
     chargeType: fc.constantFrom<BillingScheduleTerms['chargeType'][]>(
@@ -34,34 +28,21 @@ const termsArbitrary = fc
       }),
     ),
   })
-  .map((drawn): BillingScheduleTerms => {
-    const startDate = addDays(day0, drawn.startOffset);
-    const endDate = drawn.lengthInDays === null ? null : addDays(startDate, drawn.lengthInDays - 1);
-    const cancellationDate =
-      drawn.cancelAfterDays === null ? null : addDays(startDate, drawn.cancelAfterDays);
-    const suspension =
-      drawn.suspension === null
+  .map(({ terms, cancelAfterDays, unitPrice, chargeType, suspension }): BillingScheduleTerms => ({
+    ...terms,
+    cancellationDate:
+      cancelAfterDays === null || terms.startDate === null ? null : addDays(terms.startDate, cancelAfterDays),
+    unitPrice,
+    chargeType,
+    suspension:
+      suspension === null
         ? null
         : {
-            from: addDays(day0, drawn.suspension.fromOffset),
+            from: addDays(day0, suspension.fromOffset),
             resumeOn:
-              drawn.suspension.days === null
-                ? null
-                : addDays(day0, drawn.suspension.fromOffset + drawn.suspension.days),
-          };
-    return someTerms({
-      startDate,
-      endDate,
-      cancellationDate,
-      billingTermUnit: drawn.billingTermUnit,
-      billDayOfMonth: drawn.billDayOfMonth,
-      partialPeriodTreatment: drawn.partialPeriodTreatment,
-      billingType: drawn.billingType,
-      unitPrice: drawn.unitPrice,
-      chargeType: drawn.chargeType,
-      suspension,
-    });
-  });
+              suspension.days === null ? null : addDays(day0, suspension.fromOffset + suspension.days),
+          },
+  }));
 
 /** The schedule as created, or after a run billed its first periods as of an earlier date. */
 function stateBilledUpTo(terms: BillingScheduleTerms, billedAsOfOffset: number | null): BillingScheduleState {
@@ -77,7 +58,7 @@ describe('checkEligibleLineCount (filtering: dates only, nothing priced)', () =>
   it('gives the outcome, reason and number of periods checkEligibility gives (property)', () => {
     fc.assert(
       fc.property(
-        termsArbitrary,
+        eligibilityTermsArbitrary,
         fc.option(fc.integer({ min: 0, max: 900 })),
         fc.integer({ min: 0, max: 1200 }),
         fc.option(fc.integer({ min: 1, max: 12 })),

@@ -1,37 +1,8 @@
 import fc from 'fast-check';
-import { addDays, calendarDate, currencyCode, instant, money } from '@invoice-engine/kernel';
+import { addDays, instant } from '@invoice-engine/kernel';
 import { billablePeriods } from './billable-periods';
 import { history, stateOf, when } from './decider/decider.fixture';
-import type { BillingScheduleTerms } from './terms';
-import { someTerms } from './terms.fixture';
-
-const day0 = calendarDate('2026-01-01');
-
-const termsArbitrary = fc
-  .record({
-    startOffset: fc.integer({ min: 0, max: 400 }),
-    lengthInDays: fc.option(fc.integer({ min: 1, max: 800 })),
-    billingTermUnit: fc.constantFrom<BillingScheduleTerms['billingTermUnit'][]>('Month', 'Quarter', 'Year'),
-    billDayOfMonth: fc.option(fc.integer({ min: 1, max: 31 })),
-    partialPeriodTreatment: fc.constantFrom<('Separate' | 'Combine')[]>('Separate', 'Combine'),
-    billingType: fc.constantFrom<('Advance' | 'Arrears')[]>('Advance', 'Arrears'),
-    orderAmountMinorUnits: fc.option(fc.bigInt({ min: 1n, max: 10_000_000n })),
-  })
-  .map((drawn): BillingScheduleTerms => {
-    const startDate = addDays(day0, drawn.startOffset);
-    const endDate = drawn.lengthInDays === null ? null : addDays(startDate, drawn.lengthInDays - 1);
-    const orderAmount = endDate !== null && drawn.orderAmountMinorUnits !== null;
-    return someTerms({
-      startDate,
-      endDate,
-      billingTermUnit: drawn.billingTermUnit,
-      billDayOfMonth: drawn.billDayOfMonth,
-      partialPeriodTreatment: drawn.partialPeriodTreatment,
-      billingType: drawn.billingType,
-      billingMethod: orderAmount ? 'OrderAmount' : 'Evergreen',
-      totalAmount: orderAmount ? money(drawn.orderAmountMinorUnits ?? 0n, currencyCode('USD')) : null,
-    });
-  });
+import { day0, termsArbitrary } from './terms.arbitrary.fixture';
 
 function position(state: ReturnType<typeof stateOf>) {
   if (state.status === 'NotCreated') throw new Error('no schedule');
