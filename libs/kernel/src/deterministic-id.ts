@@ -18,8 +18,8 @@ function hexOf(bytes: Uint8Array, from: number, to: number): string {
  * so that a retry of the same work produces the same ids (e.g. run id + grouping key + chunk →
  * invoice id). The name is the parts length-prefixed and joined with `|`, as UTF-8. Computed with
  * node:crypto's one-shot `hash` into one buffer: invoice generation takes hundreds of thousands of
- * ids per run, and `uuid`'s v5 (a Hash object, a copy of the name, a byte-by-byte format) cost twice
- * as much; the spec pins the values against `uuid`.
+ * ids per run, and `uuid`'s v5 (a Hash object, a copy of the name, a byte-by-byte format) cost about
+ * 1.7 times as much (2.5 vs 1.5 µs); the spec pins the values against `uuid`.
  */
 export function deterministicId(...parts: readonly string[]): string {
   const name = parts.map((part) => `${part.length}:${part}`).join('|');

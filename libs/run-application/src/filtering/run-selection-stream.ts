@@ -56,7 +56,7 @@ export function selectionAppend(
   runId: string,
   workItems: readonly FilteredGroup[],
   context: AppendContext,
-  schedulesPerPage = SCHEDULES_PER_SELECTION_PAGE,
+  schedulesPerPage: number,
 ): readonly StreamAppend[] {
   const pages = selectionPages(runId, workItems, schedulesPerPage);
   if (pages.length === 0) return [];
